@@ -1,0 +1,11 @@
+module github.com/lubuskie-es/sitegen
+
+go 1.26.8
+
+require (
+	github.com/tdewolff/minify/v2 v2.24.25
+	github.com/tdewolff/parse/v2 v2.8.20
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/text v0.44.0
+	gopkg.in/yaml.v3 v3.0.1
+)

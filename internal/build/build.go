@@ -1,0 +1,384 @@
+// Package build runs the pipeline, and is the only package that knows the
+// order of its phases:
+//
+//	load     site.yaml, UI strings, content files, static files
+//	resolve  site.Build: URLs, translations, references, lists
+//	convert  Markdown → HTML for every content page, in parallel
+//	render   templates → HTML for every page, minified, in parallel
+//
+// It returns the files in memory; writing them is the caller's business
+// (output.Write for `build`, memory for `serve` and `check`).
+package build
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/content"
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/i18n"
+	"github.com/lubuskie-es/sitegen/internal/markdown"
+	"github.com/lubuskie-es/sitegen/internal/output"
+	"github.com/lubuskie-es/sitegen/internal/render"
+	"github.com/lubuskie-es/sitegen/internal/site"
+)
+
+// StaticDir holds files copied to the output as they are (text minified).
+const StaticDir = "static"
+
+// AccessibilityKey is the translation key of the accessibility statement
+// (content/deklaracja-dostepnosci.*.md), linked from every page's footer.
+const AccessibilityKey = "deklaracja-dostepnosci"
+
+// Options control one build.
+type Options struct {
+	// BaseURL, when set, replaces site.yaml's baseURL (preview deployments).
+	BaseURL string
+	// Drafts includes documents marked draft: true.
+	Drafts bool
+	// Now is the moment the build treats as the present: meetings from
+	// that day on are upcoming. Passing it in keeps builds reproducible.
+	Now time.Time
+	// Workers bounds parallel work; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Result is a finished build: the files to write, or the problems that
+// stopped it.
+type Result struct {
+	Files    []output.File
+	Problems diag.List
+	Site     *site.Site
+	// PagesByLang counts the HTML pages of each language, for the summary.
+	PagesByLang map[string]int
+}
+
+// Run builds the site found in src. It never writes anything.
+func Run(src fs.FS, opts Options) *Result {
+	res := &Result{PagesByLang: map[string]int{}}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	cfg := loadConfig(src, opts, &res.Problems)
+	if cfg == nil {
+		return res
+	}
+	catalogs := loadCatalogs(src, cfg, &res.Problems)
+	static := loadStatic(src, &res.Problems)
+	docs := loadContent(src, cfg, static, opts.Workers, &res.Problems)
+	if res.Problems.HasErrors() {
+		return res
+	}
+
+	s, problems := site.Build(cfg, docs, site.Options{Drafts: opts.Drafts, Now: opts.Now, AccessibilityKey: AccessibilityKey})
+	res.Problems.Merge(problems)
+	res.Site = s
+	if res.Problems.HasErrors() {
+		return res
+	}
+
+	convert(s, opts.Workers, &res.Problems)
+	min := output.NewMinifier()
+	assetFiles, assets := processStatic(static, min, &res.Problems)
+	r, problems := render.New(src, cfg, catalogs, assets)
+	res.Problems.Merge(problems)
+	if res.Problems.HasErrors() {
+		return res
+	}
+	pages := renderPages(s, r, min, opts.Workers, &res.Problems)
+	if res.Problems.HasErrors() {
+		return res
+	}
+	for _, p := range s.Pages {
+		if p.Kind != site.Alias {
+			res.PagesByLang[p.Lang.Code]++
+		}
+	}
+	res.Files = append(pages, assetFiles...)
+	slices.SortFunc(res.Files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
+	if err := output.Validate(res.Files); err != nil {
+		res.Problems.Add(diag.Problem{Path: "public", Message: err.Error()})
+	}
+	return res
+}
+
+func loadConfig(src fs.FS, opts Options, problems *diag.List) *config.Config {
+	data, err := fs.ReadFile(src, config.FileName)
+	if err != nil {
+		problems.Add(diag.Problem{Path: config.FileName, Message: "cannot read the site configuration: " + describeErr(err),
+			Hint: "run sitegen in the site's folder or pass --source DIR"})
+		return nil
+	}
+	cfg, p := config.Parse(data)
+	problems.Merge(p)
+	if p.HasErrors() {
+		return nil
+	}
+	if opts.BaseURL != "" {
+		base, ok := config.NormalizeBaseURL(opts.BaseURL)
+		if !ok {
+			problems.Add(diag.Problem{Path: "--base-url", Message: fmt.Sprintf("%q is not an absolute http(s) URL", opts.BaseURL)})
+			return nil
+		}
+		cfg.BaseURL = base
+	}
+	return cfg
+}
+
+// loadCatalogs reads templates/i18n/<lang>.yaml for every language and
+// reports UI strings a language lacks.
+func loadCatalogs(src fs.FS, cfg *config.Config, problems *diag.List) map[string]*i18n.Catalog {
+	catalogs := map[string]*i18n.Catalog{}
+	for _, l := range cfg.Languages {
+		p := render.Dir + "/i18n/" + l.Code + ".yaml"
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			problems.Add(diag.Problem{Path: p, Message: "cannot read the UI strings of language " + l.Code + ": " + describeErr(err)})
+			continue
+		}
+		c, ps := i18n.Parse(p, l.Code, data)
+		problems.Merge(ps)
+		if c != nil {
+			catalogs[l.Code] = c
+		}
+	}
+	base := catalogs[cfg.Default().Code]
+	for _, l := range cfg.Languages[1:] {
+		if c := catalogs[l.Code]; c != nil && base != nil {
+			for _, key := range i18n.Missing(base, c) {
+				problems.Errorf(render.Dir+"/i18n/"+l.Code+".yaml", 0, 0, "UI string %q is missing (it is in %s.yaml)", key, cfg.Default().Code)
+			}
+		}
+	}
+	return catalogs
+}
+
+// staticFile is a file under static/, path relative to static/.
+type staticFile struct {
+	path string
+	data []byte
+}
+
+func loadStatic(src fs.FS, problems *diag.List) []staticFile {
+	var files []staticFile
+	err := fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == StaticDir && isNotExist(err) {
+				return fs.SkipDir
+			}
+			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
+			return nil
+		}
+		if d.IsDir() {
+			if p != StaticDir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
+			return nil
+		}
+		files = append(files, staticFile{path: strings.TrimPrefix(p, StaticDir+"/"), data: data})
+		return nil
+	})
+	if err != nil {
+		problems.Add(diag.Problem{Path: StaticDir, Message: describeErr(err)})
+	}
+	return files
+}
+
+// loadContent parses every Markdown file under content/ in parallel. Each
+// worker writes its own slot, so the result is in path order without locks.
+func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int, problems *diag.List) []*content.Doc {
+	var paths []string
+	err := fs.WalkDir(src, content.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != content.Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") {
+			return nil
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	if err != nil {
+		problems.Add(diag.Problem{Path: content.Dir, Message: describeErr(err),
+			Hint: "the site needs a content/ folder with Markdown files"})
+		return nil
+	}
+	staticSet := make(map[string]bool, len(static))
+	for _, f := range static {
+		staticSet[f.path] = true
+	}
+	opts := content.Options{Languages: cfg.Codes(), Location: cfg.Location,
+		StaticFiles: func(p string) bool { return staticSet[p] }}
+
+	docs := make([]*content.Doc, len(paths))
+	lists := make([]diag.List, len(paths))
+	parallel(len(paths), workers, func(i int) {
+		data, err := fs.ReadFile(src, paths[i])
+		if err != nil {
+			lists[i].Add(diag.Problem{Path: paths[i], Message: describeErr(err)})
+			return
+		}
+		docs[i], lists[i] = content.Parse(strings.TrimPrefix(paths[i], content.Dir+"/"), data, opts)
+	})
+	for _, l := range lists {
+		problems.Merge(l)
+	}
+	return docs
+}
+
+// convert turns every content page's Markdown into HTML, rewriting links
+// to other content files to their pages' URLs.
+func convert(s *site.Site, workers int, problems *diag.List) {
+	converters := map[string]*markdown.Converter{}
+	for _, l := range s.Config.Languages {
+		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown})
+	}
+	var pages []*site.Page
+	for _, p := range s.Pages {
+		if p.Doc != nil {
+			pages = append(pages, p)
+		}
+	}
+	base := strings.TrimSuffix(baseURLPath(s.Config.BaseURL), "/")
+	lists := make([]diag.List, len(pages))
+	parallel(len(pages), workers, func(i int) {
+		p := pages[i]
+		resolve := func(dest string) (string, bool) {
+			t, ok := s.ResolveLink(p, dest)
+			if !ok {
+				return "", false
+			}
+			return base + t.URL, true
+		}
+		r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
+		p.Content = string(r.HTML)
+		p.Text = r.Text
+		p.Summary = cmp.Or(p.Doc.Summary, r.Summary)
+		for _, mp := range r.Problems {
+			lists[i].Add(mp.Diag(p.Doc.Path, p.Doc.BodyLine-1))
+		}
+	})
+	for _, l := range lists {
+		problems.Merge(l)
+	}
+}
+
+// processStatic minifies text files and fingerprints CSS and JS, which
+// templates link through the asset function.
+func processStatic(files []staticFile, min *output.Minifier, problems *diag.List) ([]output.File, map[string]render.Asset) {
+	out := make([]output.File, len(files))
+	assets := make(map[string]render.Asset, len(files))
+	for i, f := range files {
+		data, err := min.Minify(f.path, f.data)
+		if err != nil {
+			problems.Add(diag.Problem{Path: StaticDir + "/" + f.path, Message: err.Error()})
+			data = f.data
+		}
+		public := f.path
+		var integrity string
+		if ext := path.Ext(f.path); ext == ".css" || ext == ".js" {
+			public, integrity = output.Fingerprint(f.path, data)
+		}
+		out[i] = output.File{Path: public, Data: data}
+		assets[f.path] = render.Asset{Path: "/" + public, Integrity: integrity}
+	}
+	return out, assets
+}
+
+// renderPages executes templates for every page, then minifies the HTML.
+func renderPages(s *site.Site, r *render.Renderer, min *output.Minifier, workers int, problems *diag.List) []output.File {
+	files := make([]output.File, len(s.Pages)+1)
+	lists := make([]diag.List, len(files))
+	parallel(len(files), workers, func(i int) {
+		var (
+			html []byte
+			err  error
+			path string
+		)
+		if i == len(s.Pages) {
+			html, err = r.NotFound(s)
+			path = "404.html"
+		} else {
+			html, err = r.Page(s, s.Pages[i])
+			path = render.OutputPath(s.Pages[i].URL)
+		}
+		if err != nil {
+			lists[i].Add(templateProblem(err))
+			return
+		}
+		if html, err = min.Minify(path, html); err != nil {
+			lists[i].Add(diag.Problem{Path: path, Message: err.Error()})
+			return
+		}
+		files[i] = output.File{Path: path, Data: html}
+	})
+	for _, l := range lists {
+		problems.Merge(l)
+	}
+	return files
+}
+
+func templateProblem(err error) diag.Problem {
+	if pe, ok := err.(*render.ProblemError); ok {
+		return pe.Problem
+	}
+	return diag.Problem{Path: render.Dir, Message: err.Error()}
+}
+
+// parallel runs fn(0..n-1) on at most workers goroutines.
+func parallel(n, workers int, fn func(i int)) {
+	if n == 0 {
+		return
+	}
+	workers = max(1, min(workers, n))
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func baseURLPath(base string) string {
+	if i := strings.Index(base, "://"); i >= 0 {
+		rest := base[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			return rest[j:]
+		}
+	}
+	return "/"
+}

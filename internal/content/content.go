@@ -1,0 +1,436 @@
+// Package content turns ONE content file into a Doc: its kind, language,
+// translation key and checked front matter, with the position of every
+// value. It knows nothing of other files: references between files (host,
+// participants, links) are checked by package site.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/slug"
+	"github.com/lubuskie-es/sitegen/internal/yamlx"
+	"gopkg.in/yaml.v3"
+)
+
+// Dir is the content folder at the site root.
+const Dir = "content"
+
+// Kind is decided by the top folder of a file under content/.
+type Kind int
+
+const (
+	// Page is any file outside meetings/ and partners/.
+	Page Kind = iota
+	// Meeting is a file under meetings/.
+	Meeting
+	// Partner is a file under partners/.
+	Partner
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Meeting:
+		return "meeting"
+	case Partner:
+		return "partner"
+	}
+	return "page"
+}
+
+// Sectors and roles a partner may have.
+var (
+	Sectors = []string{"jst", "ngo", "business", "government", "education"}
+	Roles   = []string{"leader", "secretariat", "signatory"}
+)
+
+// Pos is a line and column in the file, 1-based.
+type Pos struct{ Line, Col int }
+
+// Ref is a reference to a partner by id, with where it was written.
+type Ref struct {
+	ID  string
+	Pos Pos
+}
+
+// Guest is a person at a meeting who is not a partner.
+type Guest struct {
+	Name string
+	Role string
+}
+
+// Doc is one parsed content file.
+type Doc struct {
+	Path string // relative to the site root: "content/meetings/x.pl.md"
+	Kind Kind
+	Lang string
+	// Key is the translation key: the path under content/ without the
+	// language suffix and extension. Translations share it.
+	Key string
+	// Name is the file name without date prefix, language and extension:
+	// a partner's id, a meeting's default slug.
+	Name string
+
+	Title   string
+	Summary string
+	Slug    string // from front matter, already a slug; "" if not given
+	Draft   bool
+	Aliases []Ref // ID holds the alias path
+	Params  map[string]any
+	Menu    int
+	InMenu  bool
+
+	// Meeting
+	Date         time.Time
+	HasTime      bool // the date gave a time of day
+	Location     string
+	Host         *Ref
+	Participants []Ref
+	Guests       []Guest
+	Tags         []string
+
+	// Partner
+	Short   string
+	Sector  string
+	Role    string
+	Joined  time.Time
+	Website string
+	Logo    string // path under static/, without leading "/"
+	LogoPos Pos
+	Address string
+
+	// Body is the Markdown after the front matter; BodyLine is the line of
+	// the file it starts on, so that Markdown problems get file lines.
+	Body     []byte
+	BodyLine int
+}
+
+// Options are the site facts that parsing one file needs.
+type Options struct {
+	Languages   []string // configured language codes; the first is the default
+	Location    *time.Location
+	StaticFiles func(path string) bool // reports whether static/<path> exists
+}
+
+var (
+	datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+	langLike   = regexp.MustCompile(`^[a-z]{2,3}$`)
+)
+
+var (
+	commonKeys  = []string{"title", "summary", "slug", "draft", "aliases", "params"}
+	meetingKeys = append([]string{"date", "location", "host", "participants", "guests", "tags"}, commonKeys...)
+	partnerKeys = []string{"title", "short", "sector", "role", "joined", "website", "logo", "address", "draft", "aliases", "params"}
+	pageKeys    = append([]string{"menu"}, commonKeys...)
+)
+
+// Parse reads one content file. rel is its path under content/ with forward
+// slashes ("meetings/2015-05-14-x.pl.md"). The Doc is meaningful only when
+// the list has no errors.
+func Parse(rel string, src []byte, opts Options) (*Doc, diag.List) {
+	var problems diag.List
+	d := &Doc{Path: Dir + "/" + rel}
+	d.Kind, d.Lang, d.Key, d.Name = classify(rel, opts, &problems, d.Path)
+
+	src, ok := checkEncoding(d.Path, src, &problems)
+	if !ok {
+		return d, problems
+	}
+	front, body, bodyLine, ok := splitFrontMatter(d.Path, src, &problems)
+	if !ok {
+		return d, problems
+	}
+	d.Body, d.BodyLine = body, bodyLine
+
+	r := &yamlx.Reader{Path: d.Path, LineOffset: 1, Problems: &problems}
+	root := r.Parse(front)
+	if root == nil {
+		return d, problems
+	}
+	readFrontMatter(r, root, d, opts)
+	return d, problems
+}
+
+// classify derives kind, language, translation key and name from the path.
+func classify(rel string, opts Options, problems *diag.List, p string) (Kind, string, string, string) {
+	kind := Page
+	switch strings.SplitN(rel, "/", 2)[0] {
+	case "meetings":
+		kind = Meeting
+	case "partners":
+		kind = Partner
+	}
+	base := strings.TrimSuffix(rel, path.Ext(rel))
+	lang := opts.Languages[0]
+	if ext := path.Ext(base); ext != "" {
+		code := ext[1:]
+		switch {
+		case contains(opts.Languages, code):
+			lang, base = code, strings.TrimSuffix(base, ext)
+		case langLike.MatchString(code):
+			problems.Add(diag.Problem{Path: p, Message: fmt.Sprintf("language %q is not configured", code),
+				Hint: "add it under languages: in site.yaml, or use one of: " + strings.Join(opts.Languages, ", ")})
+		}
+	}
+	name := datePrefix.ReplaceAllString(path.Base(base), "")
+	return kind, lang, base, name
+}
+
+func checkEncoding(p string, src []byte, problems *diag.List) ([]byte, bool) {
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
+		problems.Add(diag.Problem{Path: p, Line: line, Col: col, Message: "the file contains a NUL byte; it is not a text file"})
+		return nil, false
+	}
+	if !utf8.Valid(src) {
+		i := invalidUTF8(src)
+		line, col := lineCol(src, i)
+		problems.Add(diag.Problem{Path: p, Line: line, Col: col, Message: "the file is not valid UTF-8",
+			Hint: "save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8)"})
+		return nil, false
+	}
+	// CRLF and lone CR become LF; line numbers stay the same.
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	return src, true
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+func lineCol(src []byte, off int) (int, int) {
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return line, utf8.RuneCount(src[start:off]) + 1
+}
+
+// splitFrontMatter separates the YAML between the opening and closing
+// "---" lines from the Markdown body.
+func splitFrontMatter(p string, src []byte, problems *diag.List) (front, body []byte, bodyLine int, ok bool) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		problems.Add(diag.Problem{Path: p, Line: 1, Col: 1, Message: "the file is empty",
+			Hint: "start it with front matter: a line ---, title: …, and another line ---"})
+		return nil, nil, 0, false
+	}
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t")) != "---" {
+		problems.Add(diag.Problem{Path: p, Line: 1, Col: 1, Message: "the file does not start with front matter",
+			Hint: "the first line must be --- followed by keys such as title:, then a closing ---"})
+		return nil, nil, 0, false
+	}
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(l, " \t")) == "---" {
+			front = rest[:off]
+			if end < 0 {
+				return front, nil, line + 1, true
+			}
+			return front, rest[off+end+1:], line + 1, true
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	problems.Add(diag.Problem{Path: p, Line: 1, Col: 1, Message: "the front matter is not closed",
+		Hint: "did you forget the closing --- line after the keys?"})
+	return nil, nil, 0, false
+}
+
+func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
+	allowed := pageKeys
+	switch d.Kind {
+	case Meeting:
+		allowed = meetingKeys
+	case Partner:
+		allowed = partnerKeys
+	}
+	seen := map[string]bool{}
+	for _, f := range r.Fields(root, "the front matter of a "+d.Kind.String(), allowed) {
+		seen[f.Name()] = true
+		readField(r, f, d, opts)
+	}
+	required := []string{"title"}
+	switch d.Kind {
+	case Meeting:
+		required = []string{"title", "date", "location"}
+	case Partner:
+		required = []string{"title", "sector", "role"}
+	}
+	for _, k := range required {
+		if !seen[k] {
+			r.ErrorHint(root, fmt.Sprintf("add a line %s: … to the front matter", k), "a %s needs %s", d.Kind, k)
+		}
+	}
+}
+
+func readField(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
+	switch f.Name() {
+	case "title":
+		d.Title, _ = r.NonEmptyString(f)
+	case "summary":
+		d.Summary, _ = r.String(f)
+	case "slug":
+		if s, ok := r.NonEmptyString(f); ok {
+			d.Slug = slug.Make(s)
+			if d.Slug == "" {
+				r.ErrorHint(f.Value, "use letters or digits, e.g. slug: spotkanie-w-zarach", "slug %q has no letters or digits", s)
+			}
+		}
+	case "draft":
+		d.Draft, _ = r.Bool(f)
+	case "aliases":
+		_, nodes, _ := r.Strings(f)
+		for _, n := range nodes {
+			if a, ok := cleanAlias(n.Value); ok {
+				d.Aliases = append(d.Aliases, Ref{ID: a, Pos: pos(r, n)})
+			} else {
+				r.ErrorHint(n, "write a path on this site, e.g. /aktualnosci/2015/spotkanie.html", "alias %q is not a path on this site", n.Value)
+			}
+		}
+	case "params":
+		if m, ok := yamlx.ToAny(f.Value).(map[string]any); ok {
+			d.Params = m
+		} else {
+			r.Errorf(f.Value, "params must be a mapping of names to values")
+		}
+	case "menu":
+		d.Menu, d.InMenu = r.Int(f)
+	case "date", "joined":
+		t, hasTime, ok := r.Date(f, opts.Location)
+		if ok && f.Name() == "date" {
+			d.Date, d.HasTime = t, hasTime
+		} else if ok {
+			d.Joined = t
+		}
+	case "location":
+		d.Location, _ = r.NonEmptyString(f)
+	case "host":
+		if id, ok := r.NonEmptyString(f); ok {
+			d.Host = &Ref{ID: id, Pos: pos(r, f.Value)}
+		}
+	case "participants":
+		_, nodes, _ := r.Strings(f)
+		for _, n := range nodes {
+			d.Participants = append(d.Participants, Ref{ID: n.Value, Pos: pos(r, n)})
+		}
+	case "guests":
+		d.Guests = readGuests(r, f)
+	case "tags":
+		d.Tags, _, _ = r.Strings(f)
+	case "short":
+		d.Short, _ = r.NonEmptyString(f)
+	case "sector":
+		d.Sector, _ = r.Enum(f, Sectors)
+	case "role":
+		d.Role, _ = r.Enum(f, Roles)
+	case "website":
+		d.Website, _ = r.HTTPURL(f)
+	case "logo":
+		readLogo(r, f, d, opts)
+	case "address":
+		d.Address, _ = r.NonEmptyString(f)
+	}
+}
+
+func readGuests(r *yamlx.Reader, f yamlx.Field) []Guest {
+	if f.Value.Kind != yaml.SequenceNode {
+		r.ErrorHint(f.Value, "write a list of entries like - {name: Jan Kowalski, role: wicemarszałek}", "guests must be a list, not %s", yamlx.Describe(f.Value))
+		return nil
+	}
+	var out []Guest
+	for _, item := range f.Value.Content {
+		var g Guest
+		sawName := false
+		for _, gf := range r.Fields(item, "a guest", []string{"name", "role"}) {
+			if gf.Name() == "name" {
+				g.Name, sawName = r.NonEmptyString(gf)
+			} else {
+				g.Role, _ = r.String(gf)
+			}
+		}
+		if !sawName {
+			r.Errorf(item, "a guest needs a name")
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func readLogo(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
+	s, ok := r.NonEmptyString(f)
+	if !ok {
+		return
+	}
+	p := strings.TrimPrefix(strings.TrimSpace(s), "/")
+	clean := path.Clean(p)
+	if clean != p || strings.HasPrefix(clean, "../") || clean == ".." || strings.Contains(p, "\\") || strings.Contains(p, "://") {
+		r.ErrorHint(f.Value, "give a path under static/, e.g. images/partners/wup.svg", "logo %q is not a plain path under static/", s)
+		return
+	}
+	if opts.StaticFiles != nil && !opts.StaticFiles(clean) {
+		r.ErrorHint(f.Value, "put the file in static/"+clean+" or correct the path", "logo file static/%s does not exist", clean)
+		return
+	}
+	d.Logo, d.LogoPos = clean, pos(r, f.Value)
+}
+
+// cleanAlias normalizes an alias to a site path starting with "/", refusing
+// anything that could point elsewhere (schemes, "..", backslashes).
+func cleanAlias(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, "\\?#\x00") || strings.Contains(s, "://") || strings.HasPrefix(s, "//") {
+		return "", false
+	}
+	if !strings.HasPrefix(s, "/") {
+		s = "/" + s
+	}
+	trailing := strings.HasSuffix(s, "/")
+	clean := path.Clean(s)
+	if clean == "/" || strings.Contains(s, "/../") || strings.HasSuffix(s, "/..") || strings.Contains(s, "/./") {
+		return "", false
+	}
+	if trailing {
+		clean += "/"
+	}
+	return clean, true
+}
+
+func pos(r *yamlx.Reader, n *yaml.Node) Pos {
+	return Pos{Line: n.Line + r.LineOffset, Col: n.Column}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

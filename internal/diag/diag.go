@@ -1,0 +1,203 @@
+// Package diag holds problems found in a site as data: where (path, line,
+// column), what, and a hint on how to fix it. Every phase collects problems
+// instead of stopping at the first, so that a writer sees all of them at once.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Severity tells whether a problem stops the build.
+type Severity int
+
+const (
+	// Error stops the build: nothing is written.
+	Error Severity = iota
+	// Warning is reported but the build goes on.
+	Warning
+)
+
+// Problem is one thing wrong with the input, at a place in a file.
+// Line and Col are 1-based; 0 means unknown.
+type Problem struct {
+	Path     string // relative to the site root, with forward slashes
+	Line     int
+	Col      int
+	Severity Severity
+	Message  string
+	Hint     string // optional: what to do about it
+}
+
+// String formats the problem as "path:line:col: message (hint)".
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Path)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Message)
+	if p.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(p.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// List collects problems. The zero value is ready to use. A List is not safe
+// for concurrent use: parallel phases give each worker its own List and
+// Merge them in input order.
+type List struct {
+	items []Problem
+}
+
+// Add records a problem.
+func (l *List) Add(p Problem) { l.items = append(l.items, p) }
+
+// Errorf records an error at path:line:col.
+func (l *List) Errorf(path string, line, col int, format string, args ...any) {
+	l.Add(Problem{Path: path, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at path:line:col.
+func (l *List) Warnf(path string, line, col int, format string, args ...any) {
+	l.Add(Problem{Path: path, Line: line, Col: col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Merge appends all problems of other.
+func (l *List) Merge(other List) { l.items = append(l.items, other.items...) }
+
+// Items returns the problems sorted by path, line, column and message, so
+// that output does not depend on the order in which goroutines finished.
+func (l *List) Items() []Problem {
+	out := slices.Clone(l.items)
+	slices.SortStableFunc(out, compare)
+	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
+}
+
+// HasErrors reports whether any problem is an Error.
+func (l *List) HasErrors() bool {
+	return slices.ContainsFunc(l.items, func(p Problem) bool { return p.Severity == Error })
+}
+
+// Counts returns the number of errors and warnings.
+func (l *List) Counts() (errors, warnings int) {
+	for _, p := range l.Items() {
+		if p.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Len is the number of problems recorded.
+func (l *List) Len() int { return len(l.items) }
+
+// Print writes every problem, one per line, sorted, then a count line
+// such as "2 errors, 1 warning". It writes nothing when the list is empty.
+func (l *List) Print(w io.Writer) {
+	items := l.Items()
+	if len(items) == 0 {
+		return
+	}
+	for _, p := range items {
+		fmt.Fprintln(w, p.String())
+	}
+	e, wn := l.Counts()
+	fmt.Fprintln(w, Summary(e, wn))
+}
+
+// Summary is the closing count line: "1 error", "3 errors, 1 warning".
+func Summary(errors, warnings int) string {
+	var parts []string
+	if errors > 0 {
+		parts = append(parts, plural(errors, "error"))
+	}
+	if warnings > 0 {
+		parts = append(parts, plural(warnings, "warning"))
+	}
+	if len(parts) == 0 {
+		return "no problems"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Err wraps a problem list as an error, for callers that pass problems up
+// through an error return. Use errors.As to get the list back.
+type Err struct{ List *List }
+
+func (e *Err) Error() string {
+	items := e.List.Items()
+	if len(items) == 0 {
+		return "no problems"
+	}
+	n, _ := e.List.Counts()
+	return fmt.Sprintf("%s (and %s in all)", items[0], Summary(n, 0))
+}
+
+func compare(a, b Problem) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+// Suggest returns the candidate closest to word by edit distance, or "" when
+// none is close enough to be a likely typo. It powers "did you mean" hints.
+func Suggest(word string, candidates []string) string {
+	best, bestDist := "", len(word)/2+2
+	lw := strings.ToLower(word)
+	for _, c := range candidates {
+		d := levenshtein(lw, strings.ToLower(c))
+		if d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist > max(2, len(word)/2) {
+		return ""
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

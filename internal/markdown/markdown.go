@@ -1,0 +1,191 @@
+// Package markdown turns the Markdown body of a content file into HTML,
+// together with what the rest of the build needs to know about it: plain
+// text for summaries and search, the headings for a table of contents and
+// anchor checks, and the problems a writer should fix.
+//
+// The dialect is CommonMark with GitHub's extensions (tables,
+// strikethrough, autolinks, task lists) and footnotes, plus:
+//
+//   - Typography: straight quotes become the quotes of the page's language
+//     ("Partnerstwo" → „Partnerstwo” in Polish, “Partnerstwo” in English),
+//     -- an en dash –, --- an em dash —, ... an ellipsis …, << >> « ».
+//   - Heading ids: every heading gets an id made by slug.Make from its
+//     text ("Zakłady Aktywności Zawodowej" → zaklady-aktywnosci-zawodowej),
+//     repeats get -1, -2 …. An explicit id is written after the heading as
+//     {#my-id}; it must already be a slug (lower-case ASCII letters, digits
+//     and single hyphens), otherwise it is replaced by its slug and a
+//     warning says so. {.class} is allowed too.
+//   - Links between content files: a relative link whose path ends in .md,
+//     such as [partnerzy](../partners/index.pl.md#kontakt), is rewritten to
+//     the URL of that page (keeping #kontakt); a link to a file that does
+//     not exist is an error.
+//   - Images must say what they show: ![Logo of the project](logo.png). An
+//     image without alt text is an error. An image that only decorates the
+//     page is marked with a single hyphen as its alt text,
+//     ![-](ornament.svg), and is rendered with alt="" so that screen
+//     readers skip it.
+//
+// Safety: unless the site opts in with markdown: {unsafe: true} in
+// site.yaml (Options.Unsafe), raw HTML is left out of the page (with a
+// warning, except for HTML comments, which writers use to hide notes), only
+// id and class are kept among heading attributes, and links, images and
+// autolinks to javascript:, vbscript: and data: URLs are refused: a refused
+// link is rendered as its text alone and reported as an error.
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/slug"
+)
+
+// Options configures a Converter; a site has one per language.
+type Options struct {
+	// Quotes replace straight quotes: opening double, closing double,
+	// opening single, closing single. Polish uses „ ” ‚ ’, English “ ” ‘ ’.
+	// An empty entry falls back to the English quote.
+	Quotes [4]string
+	// Unsafe is the site's opt-in (markdown: {unsafe: true}) to render raw
+	// HTML and links with any URL scheme as written.
+	Unsafe bool
+}
+
+// Converter turns Markdown into HTML. It is safe for concurrent use: all
+// per-document state lives in the parser context of one Convert call.
+type Converter struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// Resolver maps the path of a link to another content file (relative to
+// the file being converted, ending in .md, percent-decoded, without the
+// #fragment) to the URL of that page. ok=false means there is no such file.
+type Resolver func(path string) (url string, ok bool)
+
+// Result is everything Convert learns from one document.
+type Result struct {
+	HTML []byte
+	// Summary is the plain text of the first paragraph, for a meta
+	// description or a list of pages. Footnote references are left out.
+	Summary string
+	// Text is the plain text of the whole document with whitespace
+	// collapsed, for a search index. Image alt texts and raw HTML are not
+	// part of it.
+	Text     string
+	Headings []Heading
+	Problems []Problem
+}
+
+// Heading is one heading of the document, in document order.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // the id attribute, unique within the document
+	Text  string // plain text, as the reader sees it
+}
+
+// Problem is something wrong with the Markdown, at a place in it.
+type Problem struct {
+	// Line and Col are 1-based and relative to the start of the Markdown
+	// source; Col counts characters, not bytes, as an editor does. Both
+	// are 0 when the place is unknown.
+	Line, Col int
+	Warning   bool // the page can still be built
+	Message   string
+	Hint      string
+}
+
+// Diag turns p into a diag.Problem in the file at path, whose Markdown
+// starts after lineOffset lines (the front matter).
+func (p Problem) Diag(path string, lineOffset int) diag.Problem {
+	d := diag.Problem{Path: path, Line: p.Line, Col: p.Col, Message: p.Message, Hint: p.Hint}
+	if p.Line > 0 {
+		d.Line += lineOffset
+	}
+	if p.Warning {
+		d.Severity = diag.Warning
+	}
+	return d
+}
+
+// New returns a Converter configured once for all documents of a language.
+func New(opts Options) *Converter {
+	var rendererOpts []renderer.Option
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(opts.Quotes))),
+		),
+		// Ids are not generated by goldmark (parser.WithAutoHeadingID):
+		// it makes them from the raw source line, so a link or an entity
+		// in a heading would end up in the id. The walk makes them from
+		// the text the reader sees.
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Converter{md: md, unsafe: opts.Unsafe}
+}
+
+// Convert parses src, checks and rewrites it in one walk over the syntax
+// tree, and renders it. resolve may be nil: links to .md files are then
+// left as written and not checked.
+func (c *Converter) Convert(src []byte, resolve Resolver) Result {
+	ids := slug.NewIDs()
+	pc := parser.NewContext(parser.WithIDs(ids))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, ids: ids}
+	_ = ast.Walk(doc, w.visit)
+	w.applyEdits()
+
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		// Only a failing writer makes goldmark fail, and a bytes.Buffer
+		// does not fail; still, a page must never be silently cut short.
+		w.problems = append(w.problems, Problem{Message: "rendering failed: " + err.Error()})
+	}
+	return Result{
+		HTML:     buf.Bytes(),
+		Summary:  w.summary,
+		Text:     w.text.String(),
+		Headings: w.headings,
+		Problems: w.problems,
+	}
+}
+
+// substitutions maps goldmark's typographic punctuation to the characters
+// themselves rather than to entities, so that the plain text for summaries
+// and ids carries them too.
+func substitutions(quotes [4]string) map[extension.TypographicPunctuation]string {
+	english := [4]string{"“", "”", "‘", "’"}
+	for i, q := range quotes {
+		if q == "" {
+			quotes[i] = english[i]
+		}
+	}
+	return map[extension.TypographicPunctuation]string{
+		extension.LeftDoubleQuote:  quotes[0],
+		extension.RightDoubleQuote: quotes[1],
+		extension.LeftSingleQuote:  quotes[2],
+		extension.RightSingleQuote: quotes[3],
+		extension.Apostrophe:       "’",
+		extension.EnDash:           "–",
+		extension.EmDash:           "—",
+		extension.Ellipsis:         "…",
+		extension.LeftAngleQuote:   "«",
+		extension.RightAngleQuote:  "»",
+	}
+}

@@ -1,0 +1,397 @@
+package markdown
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/lubuskie-es/sitegen/internal/slug"
+)
+
+// decorativeAlt is the alt text that marks an image as decorative.
+const decorativeAlt = "-"
+
+const (
+	hintUnsafeHTML = "write it in Markdown, or set markdown: {unsafe: true} in site.yaml to let HTML through"
+	hintUnsafeURL  = "link to pages, files or http:, https:, mailto: and tel: addresses; " +
+		"markdown: {unsafe: true} in site.yaml allows any URL"
+	hintAlt = "describe what the image shows, as in ![Mapa powiatów](mapa.png), " +
+		"or mark a purely decorative image with ![-](ozdobnik.svg)"
+	hintMissing = "the path is relative to this file; check the spelling and the language suffix"
+)
+
+// walker is the state of one conversion's single walk over the syntax tree:
+// it collects plain text, headings and problems, and checks and rewrites
+// links on the way.
+type walker struct {
+	src     []byte
+	resolve Resolver
+	unsafe  bool
+	ids     parser.IDs
+
+	text         plainText
+	headingStart int // where the current heading's text starts in text
+	paraStart    int // where the current paragraph's text starts in text
+	inFootnotes  bool
+	summary      string
+	summaryFinal bool // summary comes from a top-level paragraph
+	headings     []Heading
+	problems     []Problem
+
+	// edits are applied after the walk: replacing the node being visited
+	// would cut ast.Walk's iteration over its siblings short.
+	edits []edit
+	// htmlReported is the block whose raw HTML was last reported, so that
+	// <span>…</span> in one paragraph is one warning, not two.
+	htmlReported ast.Node
+}
+
+// edit replaces node by with, or by node's own children when with is nil.
+type edit struct {
+	node ast.Node
+	with ast.Node
+}
+
+func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if n.Type() == ast.TypeBlock {
+		// Words of different blocks (cells, list items, a heading and
+		// the paragraph after it) must not run together.
+		w.text.space()
+	}
+	switch n := n.(type) {
+	case *ast.Text:
+		if entering {
+			w.text.writeText(n, w.src)
+		}
+	case *ast.String:
+		if entering {
+			w.text.write(n.Value)
+		}
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		if entering {
+			w.text.writeLines(n.Lines(), w.src)
+		}
+	case *ast.Heading:
+		if entering {
+			w.headingStart = w.text.Len()
+		} else {
+			w.heading(n)
+		}
+	case *ast.Paragraph:
+		if entering {
+			w.paraStart = w.text.Len()
+		} else {
+			w.paragraph(n)
+		}
+	case *east.FootnoteList:
+		w.inFootnotes = entering
+	case *ast.Link:
+		if entering {
+			w.link(n)
+		}
+	case *ast.AutoLink:
+		if entering {
+			w.autoLink(n)
+		}
+	case *ast.Image:
+		if entering {
+			w.image(n)
+		}
+		// Alt text is neither page text nor a place for live links.
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		if entering {
+			w.rawHTML(n, isComment(n, w.src))
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.HTMLBlock:
+		if entering {
+			w.rawHTML(n, n.HTMLBlockType == ast.HTMLBlockType2)
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
+}
+
+// heading runs when the walk leaves a heading, when its text is known.
+func (w *walker) heading(n *ast.Heading) {
+	text := w.text.since(w.headingStart)
+	if !w.unsafe {
+		w.dropHeadingAttributes(n)
+	}
+	id := w.headingID(n, text)
+	n.SetAttributeString("id", id)
+	w.headings = append(w.headings, Heading{Level: n.Level, ID: string(id), Text: text})
+}
+
+// headingID returns the id written as {#id} after the heading if it is a
+// slug, and otherwise one made from the heading's text.
+func (w *walker) headingID(n *ast.Heading, text string) []byte {
+	v, ok := n.AttributeString("id")
+	if !ok {
+		return w.ids.Generate([]byte(text), ast.KindHeading)
+	}
+	custom := attributeString(v)
+	if custom != "" && slug.Make(custom) == custom {
+		if w.hasHeadingID(custom) {
+			w.warnAt(w.attributeOffset(n), fmt.Sprintf("heading id %q is already used by an earlier heading", custom),
+				"choose another {#id}: links to the later heading would lead to the earlier one")
+		}
+		w.ids.Put([]byte(custom))
+		return []byte(custom)
+	}
+	id := w.ids.Generate([]byte(cmp.Or(slug.Make(custom), text)), ast.KindHeading)
+	w.warnAt(w.attributeOffset(n), fmt.Sprintf("heading id %q is not a slug, %q is used instead", custom, id),
+		"ids are lower-case ASCII letters, digits and hyphens: write {#"+string(id)+"}")
+	return id
+}
+
+func (w *walker) hasHeadingID(id string) bool {
+	for _, h := range w.headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// dropHeadingAttributes keeps only id and class: other attributes such as
+// style could change how the site looks or behaves, which is for sites
+// that opted in to raw HTML.
+func (w *walker) dropHeadingAttributes(n *ast.Heading) {
+	var kept []ast.Attribute
+	dropped := false
+	for _, a := range n.Attributes() {
+		if name := string(a.Name); name == "id" || name == "class" {
+			kept = append(kept, a)
+			continue
+		}
+		if !dropped {
+			w.warnAt(w.attributeOffset(n), fmt.Sprintf("heading attribute %q is ignored", a.Name),
+				"only {#id} and {.class} are allowed unless markdown: {unsafe: true} is set in site.yaml")
+		}
+		dropped = true
+	}
+	if !dropped {
+		return
+	}
+	n.RemoveAttributes()
+	for _, a := range kept {
+		n.SetAttribute(a.Name, a.Value)
+	}
+}
+
+// attributeOffset finds the { that opens a heading's attributes: the
+// parser cut the heading's last line just before it.
+func (w *walker) attributeOffset(n *ast.Heading) int {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return offset(n)
+	}
+	stop := lines.At(lines.Len() - 1).Stop
+	rest := w.src[stop:]
+	if eol := bytes.IndexByte(rest, '\n'); eol >= 0 {
+		rest = rest[:eol]
+	}
+	if i := bytes.IndexByte(rest, '{'); i >= 0 {
+		return stop + i
+	}
+	return offset(n)
+}
+
+func attributeString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// paragraph runs when the walk leaves a paragraph and picks the summary:
+// the first top-level paragraph with text, or failing that the first one
+// in a list or quote. Footnotes are never a summary.
+func (w *walker) paragraph(n *ast.Paragraph) {
+	if w.summaryFinal || w.inFootnotes {
+		return
+	}
+	text := w.text.since(w.paraStart)
+	if text == "" {
+		return
+	}
+	if p := n.Parent(); p != nil && p.Kind() == ast.KindDocument {
+		w.summary, w.summaryFinal = text, true
+	} else if w.summary == "" {
+		w.summary = text
+	}
+}
+
+func (w *walker) link(n *ast.Link) {
+	if scheme := refusedScheme(n.Destination, true); scheme != "" {
+		if !w.unsafe {
+			w.edits = append(w.edits, edit{node: n})
+			w.errorAt(offset(n), "link to a "+scheme+": URL is not allowed", hintUnsafeURL)
+		}
+		return
+	}
+	if w.resolve == nil {
+		return
+	}
+	written, path, suffix, ok := contentPath(n.Destination)
+	if !ok {
+		return
+	}
+	url, found := w.resolve(path)
+	if !found {
+		w.errorAt(offset(n), "link to a missing file: "+written, hintMissing)
+		return
+	}
+	n.Destination = []byte(url + suffix)
+}
+
+func (w *walker) autoLink(n *ast.AutoLink) {
+	label := n.Label(w.src)
+	w.text.write(label)
+	if w.unsafe {
+		return
+	}
+	// The renderer writes the URL without resolving references, so
+	// neither does the check.
+	if scheme := refusedScheme(n.URL(w.src), false); scheme != "" {
+		w.edits = append(w.edits, edit{node: n, with: rawString(label)})
+		w.errorAt(offset(n), "link to a "+scheme+": URL is not allowed", hintUnsafeURL)
+	}
+}
+
+func (w *walker) image(n *ast.Image) {
+	alt := altText(n, w.src)
+	if scheme := refusedScheme(n.Destination, true); scheme != "" && !w.unsafe {
+		// Not unwrapped like a link: the walk skipped the alt text, so
+		// a link hidden in it would come to life unchecked.
+		w.edits = append(w.edits, edit{node: n, with: rawString([]byte(alt))})
+		w.errorAt(offset(n), "image from a "+scheme+": URL is not allowed", hintUnsafeURL)
+		return
+	}
+	switch alt {
+	case "":
+		w.errorAt(offset(n), "image without alt text", hintAlt)
+	case decorativeAlt:
+		n.RemoveChildren(n)
+	}
+}
+
+// altText is the plain text of an image description, as the renderer
+// writes it into alt="…".
+func altText(n *ast.Image, src []byte) string {
+	var t plainText
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			t.writeText(c, src)
+		case *ast.String:
+			t.write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return t.String()
+}
+
+// rawHTML drops raw HTML unless the site opted in. Comments are dropped
+// silently: hiding a note from readers is what the writer meant.
+func (w *walker) rawHTML(n ast.Node, comment bool) {
+	if w.unsafe {
+		return
+	}
+	w.edits = append(w.edits, edit{node: n})
+	if comment {
+		return
+	}
+	block := n
+	for block.Type() != ast.TypeBlock && block.Parent() != nil {
+		block = block.Parent()
+	}
+	if block == w.htmlReported {
+		return
+	}
+	w.htmlReported = block
+	w.warnAt(offset(n), "raw HTML is ignored", hintUnsafeHTML)
+}
+
+func isComment(n *ast.RawHTML, src []byte) bool {
+	if n.Segments.Len() == 0 {
+		return false
+	}
+	first := n.Segments.At(0)
+	return bytes.HasPrefix(first.Value(src), []byte("<!--"))
+}
+
+// applyEdits replaces refused links by their text and removes raw HTML,
+// then drops paragraphs that were only raw HTML so no empty <p> is left.
+func (w *walker) applyEdits() {
+	for _, e := range w.edits {
+		parent := e.node.Parent()
+		if parent == nil {
+			continue
+		}
+		if e.with != nil {
+			parent.ReplaceChild(parent, e.node, e.with)
+			continue
+		}
+		for c := e.node.FirstChild(); c != nil; c = e.node.FirstChild() {
+			parent.InsertBefore(parent, e.node, c)
+		}
+		parent.RemoveChild(parent, e.node)
+		if gp := parent.Parent(); gp != nil && parent.Kind() == ast.KindParagraph && parent.ChildCount() == 0 {
+			gp.RemoveChild(gp, parent)
+		}
+	}
+}
+
+// rawString is text that the renderer escapes but does not otherwise
+// interpret, as it does an autolink's label.
+func rawString(v []byte) *ast.String {
+	s := ast.NewString(v)
+	s.SetRaw(true)
+	return s
+}
+
+func (w *walker) errorAt(off int, msg, hint string) { w.report(off, false, msg, hint) }
+
+func (w *walker) warnAt(off int, msg, hint string) { w.report(off, true, msg, hint) }
+
+func (w *walker) report(off int, warning bool, msg, hint string) {
+	line, col := position(w.src, off)
+	w.problems = append(w.problems, Problem{Line: line, Col: col, Warning: warning, Message: msg, Hint: hint})
+}
+
+// offset is the byte offset of n in the source. goldmark records it for
+// blocks and for most inline nodes; the nearest ancestor that has one is
+// the next best place.
+func offset(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if p := n.Pos(); p >= 0 {
+			return p
+		}
+	}
+	return -1
+}
+
+// position turns a byte offset into a 1-based line and column; the column
+// counts characters, as editors do, so that Polish letters count as one.
+func position(src []byte, off int) (line, col int) {
+	if off < 0 || off > len(src) {
+		return 0, 0
+	}
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return bytes.Count(src[:start], []byte{'\n'}) + 1, utf8.RuneCount(src[start:off]) + 1
+}

@@ -1,0 +1,343 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/i18n"
+	"github.com/lubuskie-es/sitegen/internal/site"
+)
+
+// Asset is a static file as the templates link it: its public path
+// (fingerprinted for CSS and JS) and its Subresource Integrity value.
+type Asset struct {
+	Path      string
+	Integrity string
+}
+
+// Renderer executes the site's templates. It is safe for concurrent use
+// once made: templates are only executed, never changed.
+type Renderer struct {
+	cfg      *config.Config
+	baseURL  *url.URL
+	sets     map[string]templateSet // by language code
+	catalogs map[string]*i18n.Catalog
+	assets   map[string]Asset
+}
+
+// New parses the templates once per language.
+func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset) (*Renderer, diag.List) {
+	base, _ := url.Parse(cfg.BaseURL)
+	r := &Renderer{cfg: cfg, baseURL: base, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets}
+	var problems diag.List
+	for _, l := range cfg.Languages {
+		set, p := parseTemplates(fsys, r.funcs(catalogs[l.Code]))
+		if p.Len() > 0 {
+			// Every language parses the same files: report them once.
+			return nil, p
+		}
+		r.sets[l.Code] = set
+	}
+	return r, problems
+}
+
+// View is what a template sees as its dot.
+type View struct {
+	Page *site.Page
+	Lang *site.Lang
+	Site *site.Site
+	// Title is the page's heading; Description its summary for metadata.
+	Title       string
+	Description string
+	// Languages is the language switcher: every language, with the page's
+	// translation when there is one, else that language's home.
+	Languages   []LangLink
+	Breadcrumbs []Crumb
+}
+
+// LangLink is one entry of the language switcher.
+type LangLink struct {
+	Lang        *config.Language
+	Page        *site.Page
+	Current     bool
+	Translation bool // Page is this page's translation, not just a home page
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	Page  *site.Page
+}
+
+// Page renders one page to HTML.
+func (r *Renderer) Page(s *site.Site, p *site.Page) ([]byte, error) {
+	l := s.Lang(p.Lang.Code)
+	v := &View{Page: p, Lang: l, Site: s}
+	var err error
+	if v.Title, err = r.title(p, l); err != nil {
+		return nil, err
+	}
+	v.Description = r.description(p, l)
+	v.Languages = r.switcher(s, p)
+	v.Breadcrumbs, err = r.crumbs(p, l, v.Title)
+	if err != nil {
+		return nil, err
+	}
+	return r.execute(p.Lang.Code, string(p.Kind), v)
+}
+
+// NotFound renders 404.html in the default language; its template links
+// to every language's home itself.
+func (r *Renderer) NotFound(s *site.Site) ([]byte, error) {
+	l := s.Langs[0]
+	title, err := r.catalogs[l.Config.Code].T("not_found_title")
+	if err != nil {
+		return nil, err
+	}
+	v := &View{Page: &site.Page{Kind: "404", Lang: l.Config, URL: "/404.html"}, Lang: l, Site: s, Title: title}
+	for _, ol := range s.Langs {
+		v.Languages = append(v.Languages, LangLink{Lang: ol.Config, Page: ol.Home, Current: ol == l})
+	}
+	return r.execute(l.Config.Code, notFound, v)
+}
+
+func (r *Renderer) execute(lang, kind string, v *View) ([]byte, error) {
+	t := r.sets[lang][kind]
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&buf, Dir+"/layouts/base.html", v); err != nil {
+		p := templateProblem(err, Dir+"/layouts/"+kind+".html")
+		return nil, &ProblemError{Problem: p}
+	}
+	return buf.Bytes(), nil
+}
+
+// ProblemError carries a template problem with its position.
+type ProblemError struct{ Problem diag.Problem }
+
+func (e *ProblemError) Error() string { return e.Problem.String() }
+
+// title gives a page its heading: the content's title, or for generated
+// pages a UI string.
+func (r *Renderer) title(p *site.Page, l *site.Lang) (string, error) {
+	c := r.catalogs[l.Config.Code]
+	switch p.Kind {
+	case site.Home:
+		return l.Config.Title, nil
+	case site.Meetings:
+		return c.T("meetings")
+	case site.Year:
+		s, err := c.T("meetings_in_year")
+		return i18n.Format(s, map[string]string{"year": strconv.Itoa(p.Year)}), err
+	case site.Upcoming:
+		return c.T("upcoming_meetings")
+	case site.Partners:
+		return c.T("partners")
+	case site.Tags:
+		return c.T("tags")
+	case site.Alias:
+		return p.Target.Title(), nil
+	}
+	return p.Title(), nil
+}
+
+func (r *Renderer) description(p *site.Page, l *site.Lang) string {
+	if p.Summary != "" {
+		return p.Summary
+	}
+	return l.Config.Description
+}
+
+func (r *Renderer) switcher(s *site.Site, p *site.Page) []LangLink {
+	links := make([]LangLink, 0, len(s.Langs))
+	for _, l := range s.Langs {
+		link := LangLink{Lang: l.Config, Page: l.Home}
+		if l.Config.Code == p.Lang.Code {
+			link.Page, link.Current, link.Translation = p, true, true
+		} else {
+			for _, t := range p.Translations {
+				if t.Lang.Code == l.Config.Code {
+					link.Page, link.Translation = t, true
+				}
+			}
+		}
+		links = append(links, link)
+	}
+	return links
+}
+
+// crumbs gives the trail from the home page to p: home › section › year ›
+// page. The current page ends the trail.
+func (r *Renderer) crumbs(p *site.Page, l *site.Lang, title string) ([]Crumb, error) {
+	if p.Kind == site.Home || p.Kind == site.Alias {
+		return nil, nil
+	}
+	c := r.catalogs[l.Config.Code]
+	home, err := c.T("home")
+	if err != nil {
+		return nil, err
+	}
+	trail := []Crumb{{Title: home, Page: l.Home}}
+	meetings, _ := c.T("meetings")
+	partners, _ := c.T("partners")
+	tags, _ := c.T("tags")
+	switch p.Kind {
+	case site.Meeting:
+		trail = append(trail, Crumb{meetings, l.MeetingsIndex})
+		for _, y := range l.Years {
+			if y.Year == p.Doc.Date.Year() {
+				trail = append(trail, Crumb{strconv.Itoa(y.Year), y.Page})
+			}
+		}
+	case site.Year, site.Upcoming:
+		trail = append(trail, Crumb{meetings, l.MeetingsIndex})
+	case site.Meetings:
+		if p.Paginate != nil && p.Paginate.Number > 1 {
+			trail = append(trail, Crumb{meetings, l.MeetingsIndex})
+		}
+	case site.Partner:
+		trail = append(trail, Crumb{partners, l.PartnersIndex})
+	case site.Tag:
+		if l.TagsIndex != nil {
+			trail = append(trail, Crumb{tags, l.TagsIndex})
+		}
+	}
+	return append(trail, Crumb{title, p}), nil
+}
+
+// funcs are the template functions, bound to one language's catalog.
+func (r *Renderer) funcs(c *i18n.Catalog) template.FuncMap {
+	return template.FuncMap{
+		"t": c.T,
+		"n": c.N,
+		"tf": func(key string, pairs ...any) (string, error) {
+			s, err := c.T(key)
+			if err != nil {
+				return "", err
+			}
+			vars := map[string]string{}
+			for i := 0; i+1 < len(pairs); i += 2 {
+				vars[toString(pairs[i])] = toString(pairs[i+1])
+			}
+			return i18n.Format(s, vars), nil
+		},
+		"date":      c.Date,
+		"monthYear": c.MonthYear,
+		"shortDate": c.ShortDate,
+		"isoDate":   isoDate,
+		"url":       r.relURL,
+		"absURL":    r.absURL,
+		"asset":     r.asset,
+		"integrity": r.integrity,
+		"html":      func(s string) template.HTML { return template.HTML(s) },
+		"upper":     strings.ToUpper,
+		"dict":      dict,
+		"add":       func(a, b int) int { return a + b },
+		"first":     first,
+	}
+}
+
+// isoDate is the machine-readable form for <time datetime>: a date alone,
+// or date and time with zone when the front matter gave a time.
+func isoDate(t time.Time, withTime bool) string {
+	if withTime {
+		return t.Format(time.RFC3339)
+	}
+	return t.Format("2006-01-02")
+}
+
+// relURL gives a page's path for links, under the base URL's path so that
+// a site built for https://host/preview/ links within /preview/.
+func (r *Renderer) relURL(target any) (string, error) {
+	p, err := r.pathOf(target)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(r.baseURL.Path, "/") + p, nil
+}
+
+// absURL gives the absolute address, for canonical links and metadata.
+func (r *Renderer) absURL(target any) (string, error) {
+	p, err := r.relURL(target)
+	if err != nil {
+		return "", err
+	}
+	u := *r.baseURL
+	u.Path = p
+	return u.String(), nil
+}
+
+func (r *Renderer) pathOf(target any) (string, error) {
+	switch t := target.(type) {
+	case *site.Page:
+		if t == nil {
+			return "", errorf("url of a page that does not exist")
+		}
+		return t.URL, nil
+	case string:
+		if !strings.HasPrefix(t, "/") {
+			t = "/" + t
+		}
+		return t, nil
+	}
+	return "", errorf("url needs a page or a path, not %T", target)
+}
+
+func (r *Renderer) asset(name string) (string, error) {
+	a, ok := r.assets[strings.TrimPrefix(name, "/")]
+	if !ok {
+		return "", errorf("no file static/%s", strings.TrimPrefix(name, "/"))
+	}
+	return r.relURL(a.Path)
+}
+
+func (r *Renderer) integrity(name string) (string, error) {
+	a, ok := r.assets[strings.TrimPrefix(name, "/")]
+	if !ok {
+		return "", errorf("no file static/%s", strings.TrimPrefix(name, "/"))
+	}
+	return a.Integrity, nil
+}
+
+// first returns at most n pages from the start of list.
+func first(n int, list []*site.Page) []*site.Page {
+	return list[:min(n, len(list))]
+}
+
+// dict builds a map from key/value pairs, to pass several values to a
+// partial: {{template "x" dict "Page" . "Items" .Items}}.
+func dict(pairs ...any) (map[string]any, error) {
+	if len(pairs)%2 != 0 {
+		return nil, errorf("dict needs key/value pairs")
+	}
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		m[toString(pairs[i])] = pairs[i+1]
+	}
+	return m, nil
+}
+
+func toString(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return fmt.Sprint(v)
+}
+
+// OutputPath is the file a page URL is written to: "/a/b/" → "a/b/index.html",
+// "/old/page.html" → "old/page.html".
+func OutputPath(u string) string {
+	p := strings.TrimPrefix(u, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}

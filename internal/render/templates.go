@@ -1,0 +1,117 @@
+// Package render turns the resolved Site into HTML with html/template.
+//
+// Templates live in templates/: layouts/base.html is the skeleton every page
+// shares, layouts/<kind>.html fills its blocks for one kind of page,
+// partials/*.html are shared pieces. Templates are parsed once per language
+// so that the functions t, n and date speak that language without the
+// language being passed around in every call.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/site"
+)
+
+// Dir is the templates folder at the site root.
+const Dir = "templates"
+
+// kinds lists the page kinds with their layout file.
+var kinds = []site.Kind{site.Home, site.Meeting, site.Partner, site.Article, site.Meetings,
+	site.Year, site.Upcoming, site.Partners, site.Tag, site.Tags, site.Alias}
+
+// notFound is the layout of 404.html, which is not a site page.
+const notFound = "404"
+
+// templateSet is the parsed templates of one language, by page kind.
+type templateSet map[string]*template.Template
+
+// parseTemplates parses base, partials and every kind's layout with funcs.
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, diag.List) {
+	var problems diag.List
+	root := template.New("").Funcs(funcs)
+	base, err := fs.ReadFile(fsys, Dir+"/layouts/base.html")
+	if err != nil {
+		problems.Add(diag.Problem{Path: Dir + "/layouts/base.html", Message: "the base layout is missing"})
+		return nil, problems
+	}
+	if _, err := root.New(Dir + "/layouts/base.html").Parse(string(base)); err != nil {
+		problems.Add(templateProblem(err, Dir+"/layouts/base.html"))
+		return nil, problems
+	}
+	partials, _ := fs.Glob(fsys, Dir+"/partials/*.html")
+	slices.Sort(partials)
+	for _, p := range partials {
+		src, err := fs.ReadFile(fsys, p)
+		if err == nil {
+			_, err = root.New(p).Parse(string(src))
+		}
+		if err != nil {
+			problems.Add(templateProblem(err, p))
+		}
+	}
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	set := templateSet{}
+	names := make([]string, 0, len(kinds)+1)
+	for _, k := range kinds {
+		names = append(names, string(k))
+	}
+	names = append(names, notFound)
+	for _, name := range names {
+		file := Dir + "/layouts/" + name + ".html"
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			problems.Add(diag.Problem{Path: file, Message: "the layout for " + name + " pages is missing"})
+			continue
+		}
+		t, err := root.Clone()
+		if err == nil {
+			_, err = t.New(file).Parse(string(src))
+		}
+		if err != nil {
+			problems.Add(templateProblem(err, file))
+			continue
+		}
+		set[name] = t
+	}
+	return set, problems
+}
+
+// templateErrRE finds "template: NAME:LINE:COL:" or "template: NAME:LINE:"
+// in html/template's messages, which carry positions only in their text.
+var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? ?`)
+
+// templateProblem turns a template error into a problem at the template's
+// file and line.
+func templateProblem(err error, fallback string) diag.Problem {
+	msg := err.Error()
+	m := templateErrRE.FindStringSubmatchIndex(msg)
+	if m == nil {
+		return diag.Problem{Path: fallback, Message: strings.TrimPrefix(msg, "template: ")}
+	}
+	name := msg[m[2]:m[3]]
+	line, _ := strconv.Atoi(msg[m[4]:m[5]])
+	col := 0
+	if m[6] >= 0 {
+		col, _ = strconv.Atoi(msg[m[6]:m[7]])
+	}
+	rest := strings.TrimSpace(msg[m[1]:])
+	if !strings.HasPrefix(name, Dir+"/") {
+		name = fallback
+	}
+	return diag.Problem{Path: path.Clean(name), Line: line, Col: col, Message: rest}
+}
+
+// errorf is how template functions fail: the message reaches the writer
+// with the template's file and line.
+func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

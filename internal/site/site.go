@@ -1,0 +1,655 @@
+// Package site resolves ALL documents into a Site: the URL of every page,
+// translations, references between meetings and partners, tags, and every
+// list the templates show. It is the only place where documents meet each
+// other, so every cross-file rule (URL collisions, missing partners) lives
+// here. Relations are derived once, in indexes, so that the work grows with
+// the number of pages rather than with its square.
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/content"
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/i18n"
+	"github.com/lubuskie-es/sitegen/internal/slug"
+)
+
+// Kind tells which template renders a page.
+type Kind string
+
+// The kinds of page a site has.
+const (
+	Home     Kind = "home"
+	Meeting  Kind = "meeting"
+	Partner  Kind = "partner"
+	Article  Kind = "page" // a content page
+	Meetings Kind = "meetings"
+	Year     Kind = "year"
+	Upcoming Kind = "upcoming"
+	Partners Kind = "partners"
+	Tag      Kind = "tag"
+	Tags     Kind = "tags"
+	Alias    Kind = "alias" // a redirect from an old address
+)
+
+// Page is one HTML page of the site in one language.
+type Page struct {
+	Kind Kind
+	Lang *config.Language
+	// URL is the path from the site root, starting and ending with "/".
+	URL string
+	// Key is shared by translations of the same page.
+	Key string
+	// Doc is the content file behind the page; nil for generated pages.
+	Doc *content.Doc
+	// Translations are the same page in the other languages, in the
+	// configured order; the page itself is not among them.
+	Translations []*Page
+
+	// Meeting relations.
+	Host         *Page
+	Participants []*Page
+	Tags         []*TagInfo
+	// Partner relations, newest meeting first.
+	Hosted   []*Page
+	Attended []*Page
+
+	// List pages: the meetings on this page of the list, and where the list
+	// continues. Year is set on Year pages, TagInfo on Tag pages.
+	Items    []*Page
+	Paginate *Pager
+	Year     int
+	TagInfo  *TagInfo
+	// Target is where an Alias page redirects.
+	Target *Page
+
+	// Filled by the Markdown phase.
+	Content string // HTML
+	Summary string
+	Text    string
+}
+
+// Title is the page's title for content pages; generated pages get theirs
+// from UI strings in the templates.
+func (p *Page) Title() string {
+	if p.Doc != nil {
+		return p.Doc.Title
+	}
+	if p.TagInfo != nil {
+		return p.TagInfo.Name
+	}
+	return ""
+}
+
+// Pager links one page of a paginated list to the others.
+type Pager struct {
+	Number, Total int
+	Prev, Next    *Page
+	First         *Page
+}
+
+// TagInfo is a tag in one language with the meetings that carry it.
+type TagInfo struct {
+	Name     string // the most frequent spelling
+	Slug     string
+	Page     *Page
+	Meetings []*Page // newest first
+}
+
+// SectorGroup is the partners of one sector, in alphabetical order.
+type SectorGroup struct {
+	Sector   string
+	Partners []*Page
+}
+
+// YearGroup is the meetings of one year.
+type YearGroup struct {
+	Year int
+	Page *Page
+}
+
+// MenuItem is an entry of the main menu.
+type MenuItem struct {
+	Page   *Page
+	Weight int
+}
+
+// Lang holds everything of one language.
+type Lang struct {
+	Config   *config.Language
+	Home     *Page
+	Meetings []*Page // every meeting, newest first
+	Upcoming []*Page // meetings from today on, soonest first
+	Past     []*Page // meetings before today, newest first
+	Partners []*Page // alphabetical
+	Sectors  []SectorGroup
+	Years    []YearGroup // newest first
+	Tags     []*TagInfo  // alphabetical
+	Menu     []MenuItem
+	// Special pages the layout links to.
+	MeetingsIndex, UpcomingPage, PartnersIndex, TagsIndex, SearchPage *Page
+	Accessibility                                                     *Page
+}
+
+// Site is the resolved site. Once built it is read-only, so the render
+// phase may read it from many goroutines.
+type Site struct {
+	Config *config.Config
+	Langs  []*Lang
+	// Pages lists every page to write, in a stable order.
+	Pages []*Page
+	// Now is the moment the build treats as "now".
+	Now time.Time
+
+	byURL map[string]*Page
+	byKey map[string]map[string]*Page // key → lang → page
+}
+
+// Options control what a build includes.
+type Options struct {
+	Drafts bool
+	Now    time.Time
+	// AccessibilityKey is the translation key of the accessibility
+	// statement, which every page links to.
+	AccessibilityKey string
+}
+
+// Build resolves docs (already parsed without errors) into a Site.
+func Build(cfg *config.Config, docs []*content.Doc, opts Options) (*Site, diag.List) {
+	b := &builder{
+		site: &Site{Config: cfg, Now: opts.Now, byURL: map[string]*Page{},
+			byKey: map[string]map[string]*Page{}},
+		opts:     opts,
+		owners:   map[string]string{},
+		partners: map[string]map[string]*Page{},
+	}
+	b.run(docs)
+	return b.site, b.problems
+}
+
+type builder struct {
+	site     *Site
+	opts     Options
+	problems diag.List
+	// owners names what wrote each URL, for collision messages.
+	owners map[string]string
+	// partners: id → lang → page.
+	partners map[string]map[string]*Page
+	drafts   map[string]bool // partner ids that exist only as drafts
+}
+
+func (b *builder) run(docs []*content.Doc) {
+	cfg := b.site.Config
+	published := b.publishable(docs)
+	for i := range cfg.Languages {
+		b.site.Langs = append(b.site.Langs, &Lang{Config: &cfg.Languages[i]})
+	}
+	for _, d := range published {
+		b.addDoc(d)
+	}
+	for _, l := range b.site.Langs {
+		b.resolveLang(l)
+	}
+	b.linkTranslations()
+}
+
+// publishable drops drafts unless asked for, remembering the draft partner
+// ids so that references to them get a precise message.
+func (b *builder) publishable(docs []*content.Doc) []*content.Doc {
+	b.drafts = map[string]bool{}
+	out := make([]*content.Doc, 0, len(docs))
+	for _, d := range docs {
+		if d.Draft && !b.opts.Drafts {
+			if d.Kind == content.Partner {
+				b.drafts[d.Name] = true
+			}
+			continue
+		}
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b *content.Doc) int { return cmp.Compare(a.Path, b.Path) })
+	return out
+}
+
+func (b *builder) lang(code string) *Lang {
+	for _, l := range b.site.Langs {
+		if l.Config.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// addDoc gives a content file its page and URL.
+func (b *builder) addDoc(d *content.Doc) {
+	l := b.lang(d.Lang)
+	p := &Page{Doc: d, Lang: l.Config, Key: d.Key}
+	prefix := b.site.Config.Prefix(d.Lang)
+	sec := l.Config.Sections
+	switch d.Kind {
+	case content.Meeting:
+		p.Kind = Meeting
+		p.URL = prefix + sec.Meetings + "/" + strconv.Itoa(d.Date.Year()) + "/" + cmp.Or(d.Slug, slug.Make(d.Name)) + "/"
+		l.Meetings = append(l.Meetings, p)
+	case content.Partner:
+		p.Kind = Partner
+		p.URL = prefix + sec.Partners + "/" + slug.Make(d.Name) + "/"
+		if b.partners[d.Name] == nil {
+			b.partners[d.Name] = map[string]*Page{}
+		}
+		b.partners[d.Name][d.Lang] = p
+		l.Partners = append(l.Partners, p)
+	default:
+		p.Kind = Article
+		p.URL = prefix + pagePath(d)
+		if p.URL == prefix { // content/index.md: the home page's text
+			p.Kind, p.Key = Home, "@home"
+			if l.Home != nil {
+				b.collide(p.URL, d.Path)
+				return
+			}
+			l.Home = p
+		}
+		if d.InMenu {
+			l.Menu = append(l.Menu, MenuItem{Page: p, Weight: d.Menu})
+		}
+		if d.Key == b.opts.AccessibilityKey {
+			l.Accessibility = p
+		}
+	}
+	b.add(p, d.Path)
+	for _, a := range d.Aliases {
+		alias := &Page{Kind: Alias, Lang: l.Config, URL: a.ID, Target: p, Key: "alias:" + a.ID}
+		if !strings.HasSuffix(alias.URL, "/") && !strings.HasSuffix(alias.URL, ".html") && !strings.HasSuffix(alias.URL, ".htm") {
+			alias.URL += "/"
+		}
+		b.addAt(alias, fmt.Sprintf("%s:%d:%d (alias)", d.Path, a.Pos.Line, a.Pos.Col), d.Path, a.Pos)
+	}
+}
+
+// pagePath is a content page's path below its language prefix: the path
+// under content/ in slug form, the last segment replaced by the slug if one
+// is given, and "index" standing for its folder.
+func pagePath(d *content.Doc) string {
+	segs := strings.Split(d.Key, "/")
+	if d.Slug != "" {
+		segs[len(segs)-1] = d.Slug
+	}
+	if segs[len(segs)-1] == "index" || segs[len(segs)-1] == "_index" {
+		segs = segs[:len(segs)-1]
+	}
+	p := slug.Path(strings.Join(segs, "/"))
+	if p == "" {
+		return ""
+	}
+	return p + "/"
+}
+
+// add registers a page at its URL, reporting a collision with whatever
+// had it already.
+func (b *builder) add(p *Page, owner string) {
+	b.addAt(p, owner, owner, content.Pos{})
+}
+
+func (b *builder) addAt(p *Page, owner, file string, pos content.Pos) {
+	if prev, ok := b.owners[p.URL]; ok {
+		b.problems.Add(diag.Problem{Path: file, Line: pos.Line, Col: pos.Col,
+			Message: fmt.Sprintf("%s and %s would both be written at %s", prev, owner, p.URL),
+			Hint:    "give one of them another slug"})
+		return
+	}
+	b.owners[p.URL] = owner
+	b.site.byURL[p.URL] = p
+	b.site.Pages = append(b.site.Pages, p)
+	if p.Kind == Alias {
+		return
+	}
+	if b.site.byKey[p.Key] == nil {
+		b.site.byKey[p.Key] = map[string]*Page{}
+	}
+	b.site.byKey[p.Key][p.Lang.Code] = p
+}
+
+func (b *builder) collide(url, file string) {
+	b.problems.Add(diag.Problem{Path: file, Message: fmt.Sprintf("%s and %s would both be written at %s", b.owners[url], file, url),
+		Hint: "give one of them another slug"})
+}
+
+// generated adds a page the site makes itself (an index, a list).
+func (b *builder) generated(l *Lang, kind Kind, url, key string) *Page {
+	p := &Page{Kind: kind, Lang: l.Config, URL: url, Key: key}
+	b.add(p, "the "+string(kind)+" page")
+	return p
+}
+
+// resolveLang sorts the lists of one language and derives every relation.
+func (b *builder) resolveLang(l *Lang) {
+	cfg := b.site.Config
+	prefix := cfg.Prefix(l.Config.Code)
+	sec := l.Config.Sections
+	coll := i18n.NewCollator(l.Config.Code)
+
+	if l.Home == nil {
+		l.Home = b.generated(l, Home, prefix, "@home")
+	}
+	sortMeetings(l.Meetings)
+	b.resolveMeetings(l)
+	b.splitUpcoming(l)
+
+	i18n.SortFunc(coll, l.Partners, func(p *Page) string { return p.Doc.Title })
+	for _, s := range content.Sectors {
+		var g SectorGroup
+		g.Sector = s
+		for _, p := range l.Partners {
+			if p.Doc.Sector == s {
+				g.Partners = append(g.Partners, p)
+			}
+		}
+		if len(g.Partners) > 0 {
+			l.Sectors = append(l.Sectors, g)
+		}
+	}
+
+	meetingsURL := prefix + sec.Meetings + "/"
+	b.paginate(l, meetingsURL, l.Meetings)
+	l.UpcomingPage = b.generated(l, Upcoming, meetingsURL+sec.Upcoming+"/", "@meetings/upcoming")
+	l.UpcomingPage.Items = l.Upcoming
+	b.years(l, meetingsURL)
+
+	l.PartnersIndex = b.generated(l, Partners, prefix+sec.Partners+"/", "@partners")
+	l.PartnersIndex.Items = l.Partners
+	b.tags(l, coll, prefix+sec.Tags+"/")
+	b.menu(l)
+}
+
+// sortMeetings orders meetings newest first; meetings on the same day by
+// URL, so that the order never depends on file system order.
+func sortMeetings(ms []*Page) {
+	slices.SortStableFunc(ms, func(a, b *Page) int {
+		return cmp.Or(b.Doc.Date.Compare(a.Doc.Date), cmp.Compare(a.URL, b.URL))
+	})
+}
+
+// resolveMeetings links meetings to their host and participants, and
+// partners back to their meetings, in one pass over the meetings.
+func (b *builder) resolveMeetings(l *Lang) {
+	for _, m := range l.Meetings {
+		d := m.Doc
+		if d.Host != nil {
+			if h := b.partner(*d.Host, d, l.Config.Code); h != nil {
+				m.Host = h
+				h.Hosted = append(h.Hosted, m)
+			}
+		}
+		seen := map[string]bool{}
+		for _, ref := range d.Participants {
+			if seen[ref.ID] {
+				b.problems.Errorf(d.Path, ref.Pos.Line, ref.Pos.Col, "participant %q is listed twice", ref.ID)
+				continue
+			}
+			seen[ref.ID] = true
+			if p := b.partner(ref, d, l.Config.Code); p != nil {
+				m.Participants = append(m.Participants, p)
+				p.Attended = append(p.Attended, m)
+			}
+		}
+	}
+}
+
+// partner finds the partner a reference names, in the page's language when
+// it has a translation there, else in the default language, else in any.
+func (b *builder) partner(ref content.Ref, from *content.Doc, lang string) *Page {
+	byLang, ok := b.partners[ref.ID]
+	if !ok {
+		p := diag.Problem{Path: from.Path, Line: ref.Pos.Line, Col: ref.Pos.Col,
+			Message: fmt.Sprintf("partner %q does not exist", ref.ID)}
+		if b.drafts[ref.ID] {
+			p.Message = fmt.Sprintf("partner %q is a draft", ref.ID)
+			p.Hint = "publish it (remove draft: true) or build with --drafts"
+		} else if s := diag.Suggest(ref.ID, b.partnerIDs()); s != "" {
+			p.Hint = fmt.Sprintf("did you mean %q?", s)
+		} else {
+			p.Hint = "a partner id is the file name in content/partners/ without the language and .md"
+		}
+		b.problems.Add(p)
+		return nil
+	}
+	if p := byLang[lang]; p != nil {
+		return p
+	}
+	for _, l := range b.site.Config.Languages {
+		if p := byLang[l.Code]; p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+func (b *builder) partnerIDs() []string {
+	ids := make([]string, 0, len(b.partners))
+	for id := range b.partners {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// splitUpcoming divides meetings at the start of today in the site's time
+// zone: a meeting later today is still upcoming.
+func (b *builder) splitUpcoming(l *Lang) {
+	now := b.site.Now.In(b.site.Config.Location)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, b.site.Config.Location)
+	for _, m := range l.Meetings {
+		if m.Doc.Date.Before(today) {
+			l.Past = append(l.Past, m)
+		} else {
+			l.Upcoming = append(l.Upcoming, m)
+		}
+	}
+	slices.Reverse(l.Upcoming)
+}
+
+// paginate splits the meetings index into pages of Config.PageSize.
+func (b *builder) paginate(l *Lang, base string, items []*Page) {
+	size := b.site.Config.PageSize
+	total := max(1, (len(items)+size-1)/size)
+	pages := make([]*Page, total)
+	for i := range pages {
+		url, key := base, "@meetings"
+		if i > 0 {
+			url = fmt.Sprintf("%s%s/%d/", base, l.Config.Sections.Page, i+1)
+			key = fmt.Sprintf("@meetings/page/%d", i+1)
+		}
+		pages[i] = b.generated(l, Meetings, url, key)
+		pages[i].Items = items[i*size : min(len(items), (i+1)*size)]
+	}
+	for i, p := range pages {
+		p.Paginate = &Pager{Number: i + 1, Total: total, First: pages[0]}
+		if i > 0 {
+			p.Paginate.Prev = pages[i-1]
+		}
+		if i+1 < total {
+			p.Paginate.Next = pages[i+1]
+		}
+	}
+	l.MeetingsIndex = pages[0]
+}
+
+func (b *builder) years(l *Lang, base string) {
+	var cur *Page
+	for _, m := range l.Meetings {
+		y := m.Doc.Date.Year()
+		if cur == nil || cur.Year != y {
+			cur = b.generated(l, Year, base+strconv.Itoa(y)+"/", "@meetings/"+strconv.Itoa(y))
+			cur.Year = y
+			l.Years = append(l.Years, YearGroup{Year: y, Page: cur})
+		}
+		cur.Items = append(cur.Items, m)
+	}
+}
+
+// tags groups the meetings' tags by slug; a tag is shown with its most
+// frequent spelling (ties go to the first in alphabetical order).
+func (b *builder) tags(l *Lang, coll *i18n.Collator, base string) {
+	bySlug := map[string]*TagInfo{}
+	spellings := map[string]map[string]int{}
+	for _, m := range l.Meetings {
+		seen := map[string]bool{}
+		for _, name := range m.Doc.Tags {
+			s := slug.Make(name)
+			if s == "" {
+				b.problems.Errorf(m.Doc.Path, 0, 0, "tag %q has no letters or digits", name)
+				continue
+			}
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			t := bySlug[s]
+			if t == nil {
+				t = &TagInfo{Slug: s}
+				bySlug[s] = t
+				spellings[s] = map[string]int{}
+			}
+			spellings[s][name]++
+			t.Meetings = append(t.Meetings, m)
+			m.Tags = append(m.Tags, t)
+		}
+	}
+	for s, t := range bySlug {
+		names := make([]string, 0, len(spellings[s]))
+		for n := range spellings[s] {
+			names = append(names, n)
+		}
+		coll.Sort(names)
+		best := names[0]
+		for _, n := range names[1:] {
+			if spellings[s][n] > spellings[s][best] {
+				best = n
+			}
+		}
+		t.Name = best
+		l.Tags = append(l.Tags, t)
+	}
+	i18n.SortFunc(coll, l.Tags, func(t *TagInfo) string { return t.Name })
+	if len(l.Tags) > 0 {
+		l.TagsIndex = b.generated(l, Tags, base, "@tags")
+	}
+	for _, t := range l.Tags {
+		t.Page = b.generated(l, Tag, base+t.Slug+"/", "@tags/"+t.Slug)
+		t.Page.TagInfo = t
+		t.Page.Items = t.Meetings
+	}
+}
+
+func (b *builder) menu(l *Lang) {
+	cfg := b.site.Config
+	for name, w := range cfg.Menu {
+		var p *Page
+		switch name {
+		case "meetings":
+			p = l.MeetingsIndex
+		case "partners":
+			p = l.PartnersIndex
+		}
+		l.Menu = append(l.Menu, MenuItem{Page: p, Weight: w})
+	}
+	slices.SortStableFunc(l.Menu, func(a, b MenuItem) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Page.URL, b.Page.URL))
+	})
+}
+
+// linkTranslations connects pages that share a key across languages.
+func (b *builder) linkTranslations() {
+	for _, p := range b.site.Pages {
+		if p.Kind == Alias {
+			continue
+		}
+		byLang := b.site.byKey[p.Key]
+		for _, l := range b.site.Config.Languages {
+			if t := byLang[l.Code]; t != nil && t != p {
+				p.Translations = append(p.Translations, t)
+			}
+		}
+	}
+}
+
+// ByURL returns the page at url, or nil.
+func (s *Site) ByURL(url string) *Page { return s.byURL[url] }
+
+// Translation returns the page with key in lang, or nil.
+func (s *Site) Translation(key, lang string) *Page { return s.byKey[key][lang] }
+
+// Lang returns the language data for code, or nil.
+func (s *Site) Lang(code string) *Lang {
+	for _, l := range s.Langs {
+		if l.Config.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// ResolveLink finds the page a relative link in a content file points at:
+// dest is relative to the linking file ("../partners/wup.pl.md"), with or
+// without a language suffix. The target is given in the linking page's
+// language when it has a translation there. ok=false: no such file.
+func (s *Site) ResolveLink(from *Page, dest string) (*Page, bool) {
+	dir := from.Doc.Path[len(content.Dir)+1:]
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		dir = dir[:i]
+	} else {
+		dir = ""
+	}
+	target := joinRel(dir, dest)
+	if target == "" {
+		return nil, false
+	}
+	key := strings.TrimSuffix(target, ".md")
+	if ext := path.Ext(key); ext != "" && s.Config.Language(ext[1:]) != nil {
+		key = strings.TrimSuffix(key, ext)
+	}
+	byLang := s.byKey[key]
+	if byLang == nil {
+		return nil, false
+	}
+	if p := byLang[from.Lang.Code]; p != nil {
+		return p, true
+	}
+	for _, l := range s.Config.Languages {
+		if p := byLang[l.Code]; p != nil {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// joinRel joins a relative link to the folder it is written in, refusing
+// paths that climb out of content/.
+func joinRel(dir, dest string) string {
+	parts := strings.Split(dir, "/")
+	if dir == "" {
+		parts = nil
+	}
+	for _, seg := range strings.Split(dest, "/") {
+		switch seg {
+		case "", ".":
+		case "..":
+			if len(parts) == 0 {
+				return ""
+			}
+			parts = parts[:len(parts)-1]
+		default:
+			parts = append(parts, seg)
+		}
+	}
+	return strings.Join(parts, "/")
+}

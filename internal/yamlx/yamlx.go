@@ -1,0 +1,329 @@
+// Package yamlx reads YAML documents strictly while keeping positions, so that
+// every problem can be reported at the line and column of the key or value
+// that caused it. site.yaml and front matter both go through it.
+//
+// It works on yaml.v3 nodes rather than struct decoding because struct
+// decoding loses positions and stops at the first error; here every problem
+// of a document is collected into a diag.List.
+package yamlx
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// Reader reports problems of one YAML document at positions shifted by
+// LineOffset (front matter starts after the opening "---" line).
+type Reader struct {
+	Path       string
+	LineOffset int
+	Problems   *diag.List
+}
+
+// Errorf records an error at node n.
+func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
+	r.Problems.Errorf(r.Path, n.Line+r.LineOffset, n.Column, format, args...)
+}
+
+// ErrorHint records an error at node n with a hint.
+func (r *Reader) ErrorHint(n *yaml.Node, hint, format string, args ...any) {
+	r.Problems.Add(diag.Problem{Path: r.Path, Line: n.Line + r.LineOffset, Col: n.Column,
+		Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Field is one key of a mapping with its value.
+type Field struct {
+	Key   *yaml.Node
+	Value *yaml.Node
+}
+
+// Name is the key's text.
+func (f Field) Name() string { return f.Key.Value }
+
+// Fields returns the key/value pairs of a mapping node in document order,
+// reporting unknown keys (with a "did you mean" hint) and duplicated keys.
+// allowed lists the known keys; nil allows any key.
+func (r *Reader) Fields(n *yaml.Node, what string, allowed []string) []Field {
+	n = resolveAlias(n)
+	if n.Kind != yaml.MappingNode {
+		r.Errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []Field
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			r.Errorf(k, "%s has a key that is not a plain name", what)
+			continue
+		}
+		if k.Tag == "!!merge" {
+			r.Errorf(k, "merge keys (<<) are not supported in %s", what)
+			continue
+		}
+		if seen[k.Value] {
+			r.Errorf(k, "key %q appears twice in %s", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		if allowed != nil && !contains(allowed, k.Value) {
+			hint := ""
+			if s := diag.Suggest(k.Value, allowed); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			} else {
+				hint = "known keys: " + strings.Join(allowed, ", ")
+			}
+			r.ErrorHint(k, hint, "unknown key %q in %s", k.Value, what)
+			continue
+		}
+		out = append(out, Field{Key: k, Value: v})
+	}
+	return out
+}
+
+// String reads a string scalar. Numbers and booleans are refused so that
+// `title: 2015` or `title: yes` does not silently become text; quote them.
+func (r *Reader) String(f Field) (string, bool) {
+	v := f.Value
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!null") {
+		if v.Kind == yaml.ScalarNode {
+			r.ErrorHint(v, fmt.Sprintf("put it in quotes: %s: \"%s\"", f.Name(), v.Value),
+				"%s must be text, not %s", f.Name(), describe(v))
+		} else {
+			r.Errorf(v, "%s must be text, not %s", f.Name(), describe(v))
+		}
+		return "", false
+	}
+	if v.Tag == "!!null" {
+		return "", true
+	}
+	return v.Value, true
+}
+
+// NonEmptyString reads a string that must not be blank.
+func (r *Reader) NonEmptyString(f Field) (string, bool) {
+	s, ok := r.String(f)
+	if ok && strings.TrimSpace(s) == "" {
+		r.Errorf(f.Value, "%s must not be empty", f.Name())
+		return "", false
+	}
+	return s, ok
+}
+
+// Bool reads true or false.
+func (r *Reader) Bool(f Field) (bool, bool) {
+	v := f.Value
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		r.Errorf(v, "%s must be true or false, not %s", f.Name(), describe(v))
+		return false, false
+	}
+	b, err := strconv.ParseBool(v.Value)
+	if err != nil {
+		r.Errorf(v, "%s must be true or false, not %q", f.Name(), v.Value)
+		return false, false
+	}
+	return b, true
+}
+
+// Int reads a whole number.
+func (r *Reader) Int(f Field) (int, bool) {
+	v := f.Value
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
+		i, err := strconv.Atoi(v.Value)
+		if err == nil {
+			return i, true
+		}
+	}
+	r.Errorf(v, "%s must be a whole number, not %s", f.Name(), describe(v))
+	return 0, false
+}
+
+// Date reads YYYY-MM-DD or an RFC 3339 timestamp. A bare date is returned
+// at midnight in loc and reports hasTime=false, so that calendars can make
+// all-day events of it.
+func (r *Reader) Date(f Field, loc *time.Location) (t time.Time, hasTime bool, ok bool) {
+	v := f.Value
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!timestamp" && v.Tag != "!!str") {
+		r.ErrorHint(v, "write the date as YYYY-MM-DD, e.g. 2015-05-14", "%s must be a date, not %s", f.Name(), describe(v))
+		return time.Time{}, false, false
+	}
+	s := strings.TrimSpace(v.Value)
+	if d, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return d, false, true
+	}
+	for _, layout := range []string{time.RFC3339, time.RFC3339Nano} {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, true, true
+		}
+	}
+	// A time without a zone is read in the site's time zone.
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if d, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return d, true, true
+		}
+	}
+	r.ErrorHint(v, "write the date as YYYY-MM-DD (e.g. 2015-05-14) or YYYY-MM-DDTHH:MM:SS+02:00",
+		"%s: %q is not a valid date", f.Name(), s)
+	return time.Time{}, false, false
+}
+
+// Strings reads a list of strings; a single string is not accepted as a
+// list, since `tags: ekonomia` is more often a mistake than a shorthand.
+func (r *Reader) Strings(f Field) ([]string, []*yaml.Node, bool) {
+	v := f.Value
+	if v.Kind != yaml.SequenceNode {
+		hint := ""
+		if v.Kind == yaml.ScalarNode {
+			hint = fmt.Sprintf("write a list: %s: [%s]", f.Name(), v.Value)
+		}
+		r.ErrorHint(v, hint, "%s must be a list, not %s", f.Name(), describe(v))
+		return nil, nil, false
+	}
+	out := make([]string, 0, len(v.Content))
+	nodes := make([]*yaml.Node, 0, len(v.Content))
+	ok := true
+	for _, item := range v.Content {
+		item = resolveAlias(item)
+		if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
+			r.Errorf(item, "each item of %s must be text, not %s", f.Name(), describe(item))
+			ok = false
+			continue
+		}
+		if strings.TrimSpace(item.Value) == "" {
+			r.Errorf(item, "%s has an empty item", f.Name())
+			ok = false
+			continue
+		}
+		out = append(out, item.Value)
+		nodes = append(nodes, item)
+	}
+	return out, nodes, ok
+}
+
+// HTTPURL reads an absolute http or https URL.
+func (r *Reader) HTTPURL(f Field) (string, bool) {
+	s, ok := r.NonEmptyString(f)
+	if !ok {
+		return "", false
+	}
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		r.ErrorHint(f.Value, "write the full address, e.g. https://example.org/",
+			"%s must be an absolute http(s) URL, not %q", f.Name(), s)
+		return "", false
+	}
+	return u.String(), true
+}
+
+// Enum reads a string that must be one of allowed.
+func (r *Reader) Enum(f Field, allowed []string) (string, bool) {
+	s, ok := r.String(f)
+	if !ok {
+		return "", false
+	}
+	if !contains(allowed, s) {
+		hint := "one of: " + strings.Join(allowed, ", ")
+		if sug := diag.Suggest(s, allowed); sug != "" {
+			hint = fmt.Sprintf("did you mean %q? (one of: %s)", sug, strings.Join(allowed, ", "))
+		}
+		r.ErrorHint(f.Value, hint, "%s %q is not allowed", f.Name(), s)
+		return "", false
+	}
+	return s, true
+}
+
+// ToAny converts a node to plain Go values (map[string]any, []any, string,
+// int, float64, bool, nil) for free-form params.
+func ToAny(n *yaml.Node) any {
+	n = resolveAlias(n)
+	var v any
+	if err := n.Decode(&v); err != nil {
+		return nil
+	}
+	return v
+}
+
+// Describe names the kind of a node for messages: "a list", "a number" …
+func Describe(n *yaml.Node) string { return describe(n) }
+
+func describe(n *yaml.Node) string {
+	n = resolveAlias(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return "the boolean " + n.Value
+		case "!!null":
+			return "nothing (null)"
+		case "!!timestamp":
+			return "the date " + n.Value
+		}
+		return fmt.Sprintf("the text %q", n.Value)
+	}
+	return "something else"
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Parse reads src as one YAML document and returns its top node, or nil
+// after reporting the syntax error at its line. An empty document gives an
+// empty mapping node.
+func (r *Reader) Parse(src []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := syntaxErrorLine(err)
+		p := diag.Problem{Path: r.Path, Message: "invalid YAML: " + msg}
+		if line > 0 {
+			p.Line = line + r.LineOffset
+		}
+		if strings.Contains(msg, "found character that cannot start any token") && strings.Contains(string(src), "\t") {
+			p.Hint = "YAML does not allow tabs for indentation: use spaces"
+		}
+		r.Problems.Add(p)
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	}
+	return doc.Content[0]
+}
+
+// syntaxErrorLine pulls "line N" out of yaml.v3's error text. yaml.v3 gives
+// positions only inside its messages, so this is the one place that reads them.
+func syntaxErrorLine(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ": "); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				return n, rest[i+2:]
+			}
+		}
+	}
+	return 0, msg
+}
