@@ -282,6 +282,13 @@ func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
 	case Partner:
 		required = []string{"title", "sector", "role"}
 	}
+	// A misspelt required key is already reported with a "did you mean";
+	// saying it is missing as well would only confuse.
+	for i := 0; root.Kind == yaml.MappingNode && i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i].Value; !seen[k] {
+			seen[diag.Suggest(k, allowed)] = true
+		}
+	}
 	for _, k := range required {
 		if !seen[k] {
 			r.ErrorHint(root, fmt.Sprintf("add a line %s: … to the front matter", k), "a %s needs %s", d.Kind, k)

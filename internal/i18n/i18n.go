@@ -37,7 +37,9 @@
 //
 // # Using a catalog
 //
-// T returns a plain string and N a plural message for a count, with {n}
+// Parse returns a nil Catalog when the file has any error, so a Catalog in
+// hand is always complete: T returns a plain string and N a plural message
+// for a count, with {n}
 // replaced. Strings may contain further {name} placeholders, which T
 // returns untouched so that templates can fill them with Format. Date,
 // MonthYear, ShortDate and Month write dates. Missing and Mismatched
@@ -103,7 +105,9 @@ func (c *Catalog) T(key string) (string, error) {
 // with {n} replaced by n. The form is chosen by the CLDR cardinal rules,
 // so Polish gives "1 spotkanie", "3 spotkania", "5 spotkań", "22
 // spotkania" and English "1 meeting", "2 meetings". Negative counts take
-// the form of their absolute value, as CLDR specifies.
+// the form of their absolute value, as CLDR specifies. Other placeholders
+// are left for Format. The number is written with plain digits, without
+// thousands separators.
 func (c *Catalog) N(key string, n int) (string, error) {
 	forms, ok := c.plurals[key]
 	if !ok {

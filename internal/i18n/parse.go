@@ -53,7 +53,12 @@ func Parse(path, lang string, src []byte) (*Catalog, diag.List) {
 		// problems; only "other" is then required in plural messages.
 		tag = language.Und
 	}
-	p.required, p.used = requiredForms(tag), usedForms(tag)
+	p.required = requiredForms(tag)
+	if err == nil {
+		// With no valid language there is no telling which categories
+		// are unused; only the missing "other" is worth reporting.
+		p.used = usedForms(tag)
+	}
 	p.cat = &Catalog{
 		tag:     tag,
 		text:    map[string]string{},
@@ -73,7 +78,8 @@ type parser struct {
 	cat  *Catalog
 	errs diag.List
 	// required and used are the plural categories of the catalog's
-	// language, worked out once per file (see requiredForms, usedForms).
+	// language, worked out once per file (see requiredForms, usedForms);
+	// used is nil when the language is unknown.
 	required, used []plural.Form
 }
 
@@ -186,7 +192,7 @@ func (p *parser) top(root *yaml.Node) {
 		case "strings":
 			p.strings(e)
 		default:
-			p.unknownKey(e.knode, e.key, "top-level key", topKeys)
+			p.unknownKey(e.knode, "unknown top-level key %q", e.key, topKeys)
 		}
 	}
 	p.requireKeys(resolve(root), found, topKeys, "")
@@ -213,7 +219,7 @@ func (p *parser) dates(e pair) {
 		case "short":
 			p.cat.short = p.dateFormat(d.val, name)
 		default:
-			p.unknownKey(d.knode, d.key, `key in "dates"`, dateKeys)
+			p.unknownKey(d.knode, `unknown key %q in "dates"`, d.key, dateKeys)
 		}
 	}
 	p.requireKeys(e.knode, found, dateKeys, "dates.")
@@ -303,7 +309,7 @@ func (p *parser) pluralMessage(e pair, name string) (map[plural.Form]string, boo
 			ok = false
 			continue
 		}
-		if !slices.Contains(p.used, f) {
+		if p.used != nil && !slices.Contains(p.used, f) {
 			p.warnf(c.knode, "the CLDR rules for "+lang+" use "+formList(p.used),
 				"plural category %q in %q is never used for %s", c.key, name, lang)
 		}
@@ -320,7 +326,7 @@ func (p *parser) pluralMessage(e pair, name string) (map[plural.Form]string, boo
 		}
 	}
 	if len(missing) > 0 {
-		p.errorf(e.knode, "", "plural message %q lacks %s, needed for %s", name, quoteList(missing), lang)
+		p.errorf(e.knode, lang+" needs "+formList(p.required), "plural message %q lacks %s", name, quoteList(missing))
 		ok = false
 	}
 	return out, ok
@@ -342,12 +348,14 @@ func (p *parser) text(n *yaml.Node, name string) (string, bool) {
 	return "", false
 }
 
-func (p *parser) unknownKey(n *yaml.Node, key, what string, known []string) {
+// unknownKey reports key, found at n, with a hint: the closest of known
+// keys when there is one, since most unknown keys are typos, else all.
+func (p *parser) unknownKey(n *yaml.Node, format, key string, known []string) {
 	hint := "expected " + quoteList(known)
 	if sug := diag.Suggest(key, known); sug != "" {
 		hint = fmt.Sprintf("did you mean %q?", sug)
 	}
-	p.errorf(n, hint, "unknown %s %q", what, key)
+	p.errorf(n, hint, format, key)
 }
 
 // requireKeys reports each of keys not in found, at n: the mapping (or its

@@ -168,7 +168,7 @@ func Build(cfg *config.Config, docs []*content.Doc, opts Options) (*Site, diag.L
 		site: &Site{Config: cfg, Now: opts.Now, byURL: map[string]*Page{},
 			byKey: map[string]map[string]*Page{}},
 		opts:     opts,
-		owners:   map[string]string{},
+		owners:   map[string]owner{},
 		partners: map[string]map[string]*Page{},
 	}
 	b.run(docs)
@@ -180,7 +180,7 @@ type builder struct {
 	opts     Options
 	problems diag.List
 	// owners names what wrote each URL, for collision messages.
-	owners map[string]string
+	owners map[string]owner
 	// partners: id → lang → page.
 	partners map[string]map[string]*Page
 	drafts   map[string]bool // partner ids that exist only as drafts
@@ -299,14 +299,25 @@ func (b *builder) add(p *Page, owner string) {
 	b.addAt(p, owner, owner, content.Pos{})
 }
 
-func (b *builder) addAt(p *Page, owner, file string, pos content.Pos) {
+// owner is what claimed a URL: a label for messages, and the file and
+// position to report a collision at ("" for generated pages).
+type owner struct {
+	label, file string
+	pos         content.Pos
+}
+
+func (b *builder) addAt(p *Page, label, file string, pos content.Pos) {
 	if prev, ok := b.owners[p.URL]; ok {
-		b.problems.Add(diag.Problem{Path: file, Line: pos.Line, Col: pos.Col,
-			Message: fmt.Sprintf("%s and %s would both be written at %s", prev, owner, p.URL),
+		at := owner{label, file, pos}
+		if at.file == "" {
+			at = prev
+		}
+		b.problems.Add(diag.Problem{Path: at.file, Line: at.pos.Line, Col: at.pos.Col,
+			Message: fmt.Sprintf("%s and %s would both be written at %s", prev.label, label, p.URL),
 			Hint:    "give one of them another slug"})
 		return
 	}
-	b.owners[p.URL] = owner
+	b.owners[p.URL] = owner{label, file, pos}
 	b.site.byURL[p.URL] = p
 	b.site.Pages = append(b.site.Pages, p)
 	if p.Kind == Alias {
@@ -319,14 +330,14 @@ func (b *builder) addAt(p *Page, owner, file string, pos content.Pos) {
 }
 
 func (b *builder) collide(url, file string) {
-	b.problems.Add(diag.Problem{Path: file, Message: fmt.Sprintf("%s and %s would both be written at %s", b.owners[url], file, url),
+	b.problems.Add(diag.Problem{Path: file, Message: fmt.Sprintf("%s and %s would both be written at %s", b.owners[url].label, file, url),
 		Hint: "give one of them another slug"})
 }
 
 // generated adds a page the site makes itself (an index, a list).
 func (b *builder) generated(l *Lang, kind Kind, url, key string) *Page {
 	p := &Page{Kind: kind, Lang: l.Config, URL: url, Key: key}
-	b.add(p, "the "+string(kind)+" page")
+	b.addAt(p, "the "+string(kind)+" page", "", content.Pos{})
 	return p
 }
 

@@ -18,6 +18,11 @@ const fallbackID = "section"
 // Ids are Make of the heading text; repeats get "-1", "-2" … suffixes as on
 // GitHub, so that anchors in links copied from there keep working.
 //
+// goldmark reports an explicit id ({#id} in the Markdown) through Put only
+// when it reaches that heading, so a generated id can still equal an
+// explicit one written further down the page; a build that cares must
+// check ids for uniqueness after parsing.
+//
 // An IDs is not safe for concurrent use: create one per document (ids only
 // have to be unique within a page, and sharing one across pages would make
 // an id depend on which page was rendered first). The zero value is ready

@@ -46,7 +46,7 @@ func TestMake(t *testing.T) {
 		{"İstanbul Kadıköy", "istanbul-kadikoy"},
 		{"Čeština Šťastný Žluťoučký", "cestina-stastny-zlutoucky"},
 		{"Ångström", "angstrom"},
-		{"ﬁnał", "final"},     // ligature, via NFKD
+		{"ﬁnał", "final"},      // ligature, via NFKD
 		{"Ｚｉｅｌｏｎａ", "zielona"}, // fullwidth
 		{"m² i m³", "m2-i-m3"},
 		// Invisible characters do not split words.

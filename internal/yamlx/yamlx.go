@@ -230,7 +230,7 @@ func (r *Reader) Enum(f Field, allowed []string) (string, bool) {
 	if !contains(allowed, s) {
 		hint := "one of: " + strings.Join(allowed, ", ")
 		if sug := diag.Suggest(s, allowed); sug != "" {
-			hint = fmt.Sprintf("did you mean %q? (one of: %s)", sug, strings.Join(allowed, ", "))
+			hint = fmt.Sprintf("did you mean %q? It must be one of: %s", sug, strings.Join(allowed, ", "))
 		}
 		r.ErrorHint(f.Value, hint, "%s %q is not allowed", f.Name(), s)
 		return "", false

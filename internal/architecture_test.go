@@ -1,0 +1,62 @@
+package internal_test
+
+import (
+	"encoding/json"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/lubuskie-es/sitegen/internal/"
+
+// allowed lists, for each package, the project packages it may import.
+// Data flows one way (load → resolve → render → write): a package never
+// imports one later in the pipeline, and only build knows them all.
+var allowed = map[string][]string{
+	"diag":     {},
+	"slug":     {},
+	"yamlx":    {"diag"},
+	"i18n":     {"diag"},
+	"config":   {"diag", "yamlx"},
+	"content":  {"diag", "yamlx", "slug"},
+	"markdown": {"diag", "slug"},
+	"site":     {"diag", "config", "content", "slug", "i18n"},
+	"render":   {"diag", "config", "site", "i18n"},
+	"output":   {},
+	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n"},
+	"corpus":   {},
+}
+
+// TestImportGraph fails on an import the layering forbids.
+func TestImportGraph(t *testing.T) {
+	out, err := exec.Command("go", "list", "-json=ImportPath,Imports", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for dec.More() {
+		var pkg struct {
+			ImportPath string
+			Imports    []string
+		}
+		if err := dec.Decode(&pkg); err != nil {
+			t.Fatal(err)
+		}
+		name, ok := strings.CutPrefix(pkg.ImportPath, module)
+		if !ok {
+			continue
+		}
+		may, known := allowed[name]
+		if !known {
+			t.Errorf("package internal/%s is not in the layering table of %s", name, "architecture_test.go")
+			continue
+		}
+		for _, imp := range pkg.Imports {
+			dep, ok := strings.CutPrefix(imp, module)
+			if ok && !slices.Contains(may, dep) {
+				t.Errorf("internal/%s imports internal/%s, which the layering forbids", name, dep)
+			}
+		}
+	}
+}

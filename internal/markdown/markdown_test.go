@@ -1,0 +1,372 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lubuskie-es/sitegen/internal/diag"
+)
+
+var (
+	polish  = Options{Quotes: [4]string{"„", "”", "‚", "’"}}
+	english = Options{Quotes: [4]string{"“", "”", "‘", "’"}}
+	unsafe  = Options{Quotes: polish.Quotes, Unsafe: true}
+)
+
+// converter is a fresh Converter for opts; TestConcurrentConvert checks
+// that one is safe to share.
+func converter(opts Options) *Converter { return New(opts) }
+
+// testResolver knows three content files, as a site would.
+func testResolver(path string) (string, bool) {
+	switch path {
+	case "partners/index.pl.md":
+		return "/pl/partnerzy/", true
+	case "../o-nas.pl.md", "./o-nas.pl.md":
+		return "/pl/o-nas/", true
+	case "moja strona.pl.md":
+		return "/pl/moja-strona/", true
+	}
+	return "", false
+}
+
+// problemStrings formats problems as "line:col: [warning: ]message" for
+// comparison; hints are checked separately.
+func problemStrings(ps []Problem) []string {
+	var out []string
+	for _, p := range ps {
+		w := ""
+		if p.Warning {
+			w = "warning: "
+		}
+		out = append(out, fmt.Sprintf("%d:%d: %s%s", p.Line, p.Col, w, p.Message))
+	}
+	return out
+}
+
+type htmlCase struct {
+	name     string
+	opts     Options
+	src      string
+	want     string
+	problems []string
+}
+
+var htmlCases = []htmlCase{
+	// Typography.
+	{name: "polish quotes", opts: polish, src: `"Partnerstwo"`, want: "<p>„Partnerstwo”</p>\n"},
+	{name: "english quotes", opts: english, src: `"Partnerstwo"`, want: "<p>“Partnerstwo”</p>\n"},
+	{name: "guillemets", opts: Options{Quotes: [4]string{"«", "»", "‹", "›"}}, src: `"Partnerstwo" i 'ono'`,
+		want: "<p>«Partnerstwo» i ‹ono›</p>\n"},
+	{name: "empty quotes fall back to english", opts: Options{}, src: `"a" 'b'`, want: "<p>“a” ‘b’</p>\n"},
+	{name: "single quotes and apostrophe", opts: polish, src: `'cytat' i Kennedy'ego`, want: "<p>‚cytat’ i Kennedy’ego</p>\n"},
+	{name: "dashes and ellipsis", opts: polish, src: "lata 2020--2021 --- i tak dalej...",
+		want: "<p>lata 2020–2021 — i tak dalej…</p>\n"},
+	{name: "no typography in code", opts: polish, src: "`\"a\" -- b...`", want: "<p><code>&quot;a&quot; -- b...</code></p>\n"},
+
+	// Heading ids.
+	{name: "polish heading id", opts: polish, src: "# Zakłady Aktywności Zawodowej",
+		want: "<h1 id=\"zaklady-aktywnosci-zawodowej\">Zakłady Aktywności Zawodowej</h1>\n"},
+	{name: "duplicate heading ids", opts: polish, src: "## Kontakt\n\n## Kontakt\n\n## Kontakt",
+		want: "<h2 id=\"kontakt\">Kontakt</h2>\n<h2 id=\"kontakt-1\">Kontakt</h2>\n<h2 id=\"kontakt-2\">Kontakt</h2>\n"},
+	{name: "heading id from visible text", opts: polish, src: "## [Partnerzy](partners/index.pl.md) &amp; *my*",
+		want: "<h2 id=\"partnerzy-my\"><a href=\"/pl/partnerzy/\">Partnerzy</a> &amp; <em>my</em></h2>\n"},
+	{name: "heading id of quotes only", opts: polish, src: `# "…"`, want: "<h1 id=\"section\">„…”</h1>\n"},
+	{name: "setext heading id", opts: polish, src: "Łódź i okolice\n===",
+		want: "<h1 id=\"lodz-i-okolice\">Łódź i okolice</h1>\n"},
+	{name: "custom heading id", opts: polish, src: "## Wstęp {#intro}\n\n## Intro",
+		want: "<h2 id=\"intro\">Wstęp</h2>\n<h2 id=\"intro-1\">Intro</h2>\n"},
+	{name: "custom heading id not a slug", opts: polish, src: "## Wstęp {#Mój_Wstęp}",
+		want:     "<h2 id=\"moj-wstep\">Wstęp</h2>\n",
+		problems: []string{`1:10: warning: heading id "Mój_Wstęp" is not a slug, "moj-wstep" is used instead`}},
+	{name: "custom heading id used twice", opts: polish, src: "## Intro\n\n## Wstęp {#intro}",
+		want:     "<h2 id=\"intro\">Intro</h2>\n<h2 id=\"intro\">Wstęp</h2>\n",
+		problems: []string{`3:10: warning: heading id "intro" is already used by an earlier heading`}},
+	{name: "heading class kept, style dropped", opts: polish, src: "## Cel {.lead style=\"color:red\"}",
+		want:     "<h2 class=\"lead\" id=\"cel\">Cel</h2>\n",
+		problems: []string{`1:8: warning: heading attribute "style" is ignored`}},
+	{name: "heading style kept when unsafe", opts: unsafe, src: "## Cel {style=\"color:red\"}",
+		want: "<h2 style=\"color:red\" id=\"cel\">Cel</h2>\n"},
+
+	// Links between content files.
+	{name: "link rewritten", opts: polish, src: "[partnerzy](partners/index.pl.md)",
+		want: "<p><a href=\"/pl/partnerzy/\">partnerzy</a></p>\n"},
+	{name: "link rewritten with fragment", opts: polish, src: "[kontakt](partners/index.pl.md#kontakt)",
+		want: "<p><a href=\"/pl/partnerzy/#kontakt\">kontakt</a></p>\n"},
+	{name: "link rewritten with title", opts: polish, src: `[o nas](../o-nas.pl.md "O nas")`,
+		want: "<p><a href=\"/pl/o-nas/\" title=\"O nas\">o nas</a></p>\n"},
+	{name: "reference link rewritten", opts: polish, src: "[o nas][1]\n\n[1]: ./o-nas.pl.md#zespol",
+		want: "<p><a href=\"/pl/o-nas/#zespol\">o nas</a></p>\n"},
+	{name: "percent-encoded path", opts: polish, src: "[s](moja%20strona.pl.md) [t](<moja strona.pl.md>)",
+		want: "<p><a href=\"/pl/moja-strona/\">s</a> <a href=\"/pl/moja-strona/\">t</a></p>\n"},
+	{name: "missing link", opts: polish, src: "Wstęp.\n\n- punkt\n- zobacz [tu](../partners/nope.pl.md#x).",
+		want:     "<p>Wstęp.</p>\n<ul>\n<li>punkt</li>\n<li>zobacz <a href=\"../partners/nope.pl.md#x\">tu</a>.</li>\n</ul>\n",
+		problems: []string{"4:10: link to a missing file: ../partners/nope.pl.md"}},
+	{name: "missing link after polish letters", opts: polish, src: "Zażółć gęślą [jaźń](jazn.md)",
+		want:     "<p>Zażółć gęślą <a href=\"jazn.md\">jaźń</a></p>\n",
+		problems: []string{"1:14: link to a missing file: jazn.md"}},
+	{name: "links not to content files kept", opts: polish,
+		src:  "[a](/pl/x.md) [b](https://example.com/x.md) [c](#x.md) [d](//host/x.md) [e](plik.pdf) [f](mailto:a@b.md)",
+		want: "<p><a href=\"/pl/x.md\">a</a> <a href=\"https://example.com/x.md\">b</a> <a href=\"#x.md\">c</a> <a href=\"//host/x.md\">d</a> <a href=\"plik.pdf\">e</a> <a href=\"mailto:a@b.md\">f</a></p>\n"},
+	{name: "image of an md file not resolved", opts: polish, src: "![Schemat](partners/index.pl.md)",
+		want: "<p><img src=\"partners/index.pl.md\" alt=\"Schemat\"></p>\n"},
+	{name: "external link plain", opts: polish, src: "[RPO](https://rpo.lubuskie.pl/)",
+		want: "<p><a href=\"https://rpo.lubuskie.pl/\">RPO</a></p>\n"},
+
+	// Refused URLs.
+	{name: "javascript link", opts: polish, src: "Kliknij [tutaj](javascript:alert(1)) teraz",
+		want:     "<p>Kliknij tutaj teraz</p>\n",
+		problems: []string{"1:9: link to a javascript: URL is not allowed"}},
+	{name: "javascript link mixed case and spaces", opts: polish, src: "[a](<  JavaScript:alert(1)>)",
+		want:     "<p>a</p>\n",
+		problems: []string{"1:1: link to a javascript: URL is not allowed"}},
+	{name: "javascript link through entities", opts: polish, src: "[a](javascript&colon;alert(1)) [b](&#106;avascript:alert(1))",
+		want:     "<p>a b</p>\n",
+		problems: []string{"1:1: link to a javascript: URL is not allowed", "1:32: link to a javascript: URL is not allowed"}},
+	{name: "vbscript reference link", opts: polish, src: "[**a**][x]\n\n[x]: VBScript:msgbox",
+		want:     "<p><strong>a</strong></p>\n",
+		problems: []string{"1:1: link to a vbscript: URL is not allowed"}},
+	{name: "data link", opts: polish, src: "[a](data:text/html;base64,PHNjcmlwdD4=)",
+		want:     "<p>a</p>\n",
+		problems: []string{"1:1: link to a data: URL is not allowed"}},
+	{name: "data image", opts: polish, src: "Logo: ![Logo \"LES\"](data:image/svg+xml;base64,PHN2Zz4=)",
+		want:     "<p>Logo: Logo „LES”</p>\n",
+		problems: []string{"1:7: image from a data: URL is not allowed"}},
+	{name: "javascript image", opts: polish, src: "![x](javascript:alert(1))",
+		want:     "<p>x</p>\n",
+		problems: []string{"1:1: image from a javascript: URL is not allowed"}},
+	{name: "javascript autolink", opts: polish, src: "Adres: <javascript:alert(1)>",
+		want:     "<p>Adres: javascript:alert(1)</p>\n",
+		problems: []string{"1:8: link to a javascript: URL is not allowed"}},
+	{name: "vbscript autolink", opts: polish, src: "<VBSCRIPT:msgbox(\"x\")>",
+		want:     "<p>VBSCRIPT:msgbox(&quot;x&quot;)</p>\n",
+		problems: []string{"1:1: link to a vbscript: URL is not allowed"}},
+	{name: "javascript link unsafe", opts: unsafe, src: "[a](javascript:alert(1))",
+		want: "<p><a href=\"javascript:alert(1)\">a</a></p>\n"},
+	{name: "data image unsafe", opts: unsafe, src: "![Logo](data:image/png;base64,AAAA)",
+		want: "<p><img src=\"data:image/png;base64,AAAA\" alt=\"Logo\"></p>\n"},
+	{name: "javascript autolink unsafe", opts: unsafe, src: "<javascript:alert(1)>",
+		want: "<p><a href=\"javascript:alert(1)\">javascript:alert(1)</a></p>\n"},
+	{name: "look-alike schemes kept", opts: polish, src: "[a](javascripts:x) [b](data-sheet.pdf) [c](https://x.pl/?q=javascript:1)",
+		want: "<p><a href=\"javascripts:x\">a</a> <a href=\"data-sheet.pdf\">b</a> <a href=\"https://x.pl/?q=javascript:1\">c</a></p>\n"},
+
+	// Raw HTML.
+	{name: "html block dropped", opts: polish, src: "Przed\n\n<div class=\"x\">\n<script>alert(1)</script>\n</div>\n\nPo",
+		want:     "<p>Przed</p>\n<p>Po</p>\n",
+		problems: []string{"3:1: warning: raw HTML is ignored"}},
+	{name: "inline html dropped once per block", opts: polish, src: "Tekst <span style=\"x\">ważny</span> i <b>gruby</b>.",
+		want:     "<p>Tekst ważny i gruby.</p>\n",
+		problems: []string{"1:7: warning: raw HTML is ignored"}},
+	{name: "html-only paragraph dropped", opts: polish, src: "A\n\n<img src=x onerror=alert(1)>\n\nB",
+		want:     "<p>A</p>\n<p>B</p>\n",
+		problems: []string{"3:1: warning: raw HTML is ignored"}},
+	{name: "comments dropped silently", opts: polish, src: "<!-- notatka -->\n\nTekst <!-- inna -->",
+		want: "<p>Tekst </p>\n"},
+	{name: "html kept when unsafe", opts: unsafe, src: "<div class=\"x\">\n<iframe src=\"https://mapa\"></iframe>\n</div>\n\nTekst <b>gruby</b> <!-- c -->",
+		want: "<div class=\"x\">\n<iframe src=\"https://mapa\"></iframe>\n</div>\n<p>Tekst <b>gruby</b> <!-- c --></p>\n"},
+
+	// Images.
+	{name: "image alt", opts: polish, src: `![Mapa "powiatów"](mapa.png "Mapa")`,
+		want: "<p><img src=\"mapa.png\" alt=\"Mapa „powiatów”\" title=\"Mapa\"></p>\n"},
+	{name: "image without alt", opts: polish, src: "Tekst\n\n  ![](mapa.png)",
+		want:     "<p>Tekst</p>\n<p><img src=\"mapa.png\" alt=\"\"></p>\n",
+		problems: []string{"3:3: image without alt text"}},
+	{name: "image with blank alt", opts: polish, src: "![ ](mapa.png)",
+		want:     "<p><img src=\"mapa.png\" alt=\" \"></p>\n",
+		problems: []string{"1:1: image without alt text"}},
+	{name: "decorative image", opts: polish, src: "![-](ozdobnik.svg)",
+		want: "<p><img src=\"ozdobnik.svg\" alt=\"\"></p>\n"},
+
+	// GitHub extensions and footnotes.
+	{name: "table", opts: polish, src: "| Powiat | Liczba |\n|:---|---:|\n| żarski | 12 |",
+		want: "<table>\n<thead>\n<tr>\n<th style=\"text-align:left\">Powiat</th>\n<th style=\"text-align:right\">Liczba</th>\n</tr>\n</thead>\n" +
+			"<tbody>\n<tr>\n<td style=\"text-align:left\">żarski</td>\n<td style=\"text-align:right\">12</td>\n</tr>\n</tbody>\n</table>\n"},
+	{name: "strikethrough", opts: polish, src: "~~stare~~ nowe", want: "<p><del>stare</del> nowe</p>\n"},
+	{name: "extended autolink", opts: polish, src: "Zobacz www.lubuskie.pl.",
+		want: "<p>Zobacz <a href=\"http://www.lubuskie.pl\">www.lubuskie.pl</a>.</p>\n"},
+	{name: "task list", opts: polish, src: "- [x] zrobione\n- [ ] do zrobienia",
+		want: "<ul>\n<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> zrobione</li>\n<li><input disabled=\"\" type=\"checkbox\"> do zrobienia</li>\n</ul>\n"},
+	{name: "footnote", opts: polish, src: "Zdanie.[^1]\n\n[^1]: Przypis.",
+		want: "<p>Zdanie.<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup></p>\n" +
+			"<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n" +
+			"<p>Przypis.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n"},
+}
+
+func TestConvertHTML(t *testing.T) {
+	for _, tc := range htmlCases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := converter(tc.opts).Convert([]byte(tc.src), testResolver)
+			if got := string(r.HTML); got != tc.want {
+				t.Errorf("HTML of %q\n got: %q\nwant: %q", tc.src, got, tc.want)
+			}
+			if got := problemStrings(r.Problems); !slices.Equal(got, tc.problems) {
+				t.Errorf("problems of %q\n got: %q\nwant: %q", tc.src, got, tc.problems)
+			}
+			for _, p := range r.Problems {
+				if p.Hint == "" {
+					t.Errorf("problem %q has no hint", p.Message)
+				}
+			}
+		})
+	}
+}
+
+func TestNilResolverLeavesLinks(t *testing.T) {
+	r := converter(polish).Convert([]byte("[a](nope.md#x)"), nil)
+	if want := "<p><a href=\"nope.md#x\">a</a></p>\n"; string(r.HTML) != want {
+		t.Errorf("got %q, want %q", r.HTML, want)
+	}
+	if len(r.Problems) != 0 {
+		t.Errorf("problems: %v", r.Problems)
+	}
+}
+
+func TestResolverGetsDecodedPath(t *testing.T) {
+	var got []string
+	resolve := func(path string) (string, bool) {
+		got = append(got, path)
+		return "/x/", true
+	}
+	converter(polish).Convert([]byte(`[a](a\_b.md?v=1#f) [b](c%C5%82.MD) [c](d&amp;e.md)`), resolve)
+	if want := []string{"a_b.md", "cł.MD", "d&e.md"}; !slices.Equal(got, want) {
+		t.Errorf("resolver got %q, want %q", got, want)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"first paragraph", "# Tytuł\n\nPierwszy   akapit\nw dwóch liniach.\n\nDrugi.", "Pierwszy akapit w dwóch liniach."},
+		{"typography", `"Partnerstwo" -- to podstawa...`, "„Partnerstwo” – to podstawa…"},
+		{"footnote reference dropped", "Zdanie[^a] dalej.\n\n[^a]: Przypis.", "Zdanie dalej."},
+		{"inline markup flattened", "**Zakłady** *Aktywności* `Zawodowej` [link](https://x.pl) &amp; \\*", "Zakłady Aktywności Zawodowej link & *"},
+		{"image only paragraph skipped", "![Logo](logo.png)\n\nTreść.", "Treść."},
+		{"top level preferred", "- punkt listy\n\n  w akapicie\n\nAkapit główny.", "Akapit główny."},
+		{"list paragraph as fallback", "> Cytat w ramce.", "Cytat w ramce."},
+		{"footnotes never", "# Tytuł\n\nx[^1]\n\n[^1]: Przypis.", "x"},
+		{"none", "# Tylko tytuł", ""},
+		{"raw html left out", "<b>Ważne</b>: termin.", "Ważne: termin."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := converter(polish).Convert([]byte(tc.src), testResolver).Summary; got != tc.want {
+				t.Errorf("summary of %q = %q, want %q", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	src := "# Nabór 2024\n\nWnioski -- do *30 czerwca*.\n\n| Powiat | Kwota |\n|---|---|\n| żarski | 10 zł |\n\n" +
+		"- pierwszy\n- drugi\n\n```\nkod  programu\n```\n\n![Mapa](m.png) Koniec[^1].\n\n[^1]: Przypis <b>ważny</b>."
+	want := "Nabór 2024 Wnioski – do 30 czerwca. Powiat Kwota żarski 10 zł pierwszy drugi kod programu Koniec. Przypis ważny."
+	if got := converter(polish).Convert([]byte(src), testResolver).Text; got != want {
+		t.Errorf("text\n got: %q\nwant: %q", got, want)
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	src := "# Zakłady Aktywności Zawodowej\n\nTekst.\n\n## \"Cele\" projektu\n\n### Cele projektu\n\n## Kontakt {#kontakt-lgd}\n\n> ## W cytacie"
+	want := []Heading{
+		{1, "zaklady-aktywnosci-zawodowej", "Zakłady Aktywności Zawodowej"},
+		{2, "cele-projektu", "„Cele” projektu"},
+		{3, "cele-projektu-1", "Cele projektu"},
+		{2, "kontakt-lgd", "Kontakt"},
+		{2, "w-cytacie", "W cytacie"},
+	}
+	got := converter(polish).Convert([]byte(src), testResolver).Headings
+	if !slices.Equal(got, want) {
+		t.Errorf("headings\n got: %+v\nwant: %+v", got, want)
+	}
+}
+
+// TestIDsPerDocument guards against ids leaking from one conversion to the
+// next, which would make a page's anchors depend on build order.
+func TestIDsPerDocument(t *testing.T) {
+	c := converter(polish)
+	for range 3 {
+		if h := c.Convert([]byte("# Kontakt"), nil).Headings; h[0].ID != "kontakt" {
+			t.Fatalf("id = %q, want kontakt", h[0].ID)
+		}
+	}
+}
+
+func TestProblemHints(t *testing.T) {
+	r := converter(polish).Convert([]byte("<b>x</b> [a](javascript:x) ![](a.png)"), testResolver)
+	hints := make([]string, len(r.Problems))
+	for i, p := range r.Problems {
+		hints[i] = p.Hint
+	}
+	all := strings.Join(hints, "\n")
+	for _, want := range []string{"markdown: {unsafe: true}", "![-](", "site.yaml"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("hints %q do not mention %q", all, want)
+		}
+	}
+}
+
+func TestProblemDiag(t *testing.T) {
+	p := Problem{Line: 3, Col: 7, Warning: true, Message: "raw HTML is ignored", Hint: "h"}
+	got := p.Diag("content/o-nas.pl.md", 5)
+	want := diag.Problem{Path: "content/o-nas.pl.md", Line: 8, Col: 7, Severity: diag.Warning, Message: "raw HTML is ignored", Hint: "h"}
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := (Problem{Message: "m"}).Diag("a.md", 5); got.Line != 0 || got.Severity != diag.Error {
+		t.Errorf("unknown place: got %+v", got)
+	}
+}
+
+func TestPosition(t *testing.T) {
+	src := []byte("ab\nżółw x\n\nz")
+	cases := []struct{ off, line, col int }{
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {10, 2, 5}, {14, 4, 1}, {15, 4, 2}, {-1, 0, 0}, {99, 0, 0},
+	}
+	for _, tc := range cases {
+		if l, c := position(src, tc.off); l != tc.line || c != tc.col {
+			t.Errorf("position(%d) = %d:%d, want %d:%d", tc.off, l, c, tc.line, tc.col)
+		}
+	}
+}
+
+// TestConcurrentConvert shares one Converter per language between many
+// goroutines, as a build does; run it with -race.
+func TestConcurrentConvert(t *testing.T) {
+	convs := map[Options]*Converter{}
+	want := make([]Result, len(htmlCases))
+	for i, tc := range htmlCases {
+		if convs[tc.opts] == nil {
+			convs[tc.opts] = New(tc.opts)
+		}
+		want[i] = convs[tc.opts].Convert([]byte(tc.src), testResolver)
+	}
+	const workers, rounds = 8, 20
+	var wg sync.WaitGroup
+	errs := make(chan string, workers)
+	for g := range workers {
+		wg.Go(func() {
+			for r := range rounds {
+				// Each worker walks the cases in its own order so that
+				// different documents are in flight at once.
+				for k := range htmlCases {
+					i := (k*(g+1) + r) % len(htmlCases)
+					tc := htmlCases[i]
+					got := convs[tc.opts].Convert([]byte(tc.src), testResolver)
+					if !bytes.Equal(got.HTML, want[i].HTML) || got.Text != want[i].Text ||
+						!slices.Equal(got.Headings, want[i].Headings) || !slices.Equal(got.Problems, want[i].Problems) {
+						errs <- fmt.Sprintf("%s: concurrent result differs: %q vs %q", tc.name, got.HTML, want[i].HTML)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

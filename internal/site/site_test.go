@@ -1,0 +1,273 @@
+package site_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/content"
+	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/site"
+)
+
+const siteYAML = `
+baseURL: https://example.org/
+timezone: Europe/Warsaw
+pagination: 2
+languages:
+  - code: pl
+    title: Partnerstwo
+    sections: {meetings: spotkania, partners: partnerzy, tags: tagi, upcoming: nadchodzace, page: strona}
+  - code: en
+    title: Partnership
+menu:
+  meetings: 20
+`
+
+var now = time.Date(2020, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// build parses files (path under content/ → source) and resolves them.
+func build(t *testing.T, files map[string]string) (*site.Site, diag.List) {
+	t.Helper()
+	cfg, problems := config.Parse([]byte(siteYAML))
+	if problems.HasErrors() {
+		t.Fatalf("config: %v", problems.Items())
+	}
+	var docs []*content.Doc
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		d, ps := content.Parse(p, []byte(files[p]), content.Options{Languages: cfg.Codes(), Location: cfg.Location})
+		if ps.HasErrors() {
+			t.Fatalf("parse %s: %v", p, ps.Items())
+		}
+		docs = append(docs, d)
+	}
+	return site.Build(cfg, docs, site.Options{Now: now, AccessibilityKey: "deklaracja"})
+}
+
+func meeting(title, date string, extra ...string) string {
+	return "---\ntitle: " + title + "\ndate: " + date + "\nlocation: Zielona Góra\n" + strings.Join(extra, "\n") + "\n---\nTekst.\n"
+}
+
+func partner(title, sector string) string {
+	return "---\ntitle: " + title + "\nsector: " + sector + "\nrole: signatory\n---\nOpis.\n"
+}
+
+func page(title string, extra ...string) string {
+	return "---\ntitle: " + title + "\n" + strings.Join(extra, "\n") + "\n---\nTreść.\n"
+}
+
+func messages(l diag.List) []string {
+	var out []string
+	for _, p := range l.Items() {
+		out = append(out, p.String())
+	}
+	return out
+}
+
+func urls(pages []*site.Page) []string {
+	out := make([]string, len(pages))
+	for i, p := range pages {
+		out[i] = p.URL
+	}
+	return out
+}
+
+func TestURLs(t *testing.T) {
+	s, problems := build(t, map[string]string{
+		"meetings/2015-05-14-spotkanie-sygnatariuszy.pl.md": meeting("Spotkanie", "2015-05-14"),
+		"meetings/2015-05-14-spotkanie-sygnatariuszy.en.md": meeting("Meeting", "2015-05-14", "slug: signatories-meeting"),
+		"partners/wup-zielona-gora.pl.md":                   partner("WUP", "jst"),
+		"partners/wup-zielona-gora.en.md":                   partner("WUP", "jst"),
+		"o-partnerstwie.pl.md":                              page("O partnerstwie"),
+		"o-partnerstwie.en.md":                              page("About", "slug: about"),
+		"o-nas/Zespół Główny.md":                            page("Zespół"),
+		"o-nas/index.md":                                    page("O nas"),
+	})
+	if problems.HasErrors() {
+		t.Fatal(messages(problems))
+	}
+	for _, want := range []string{
+		"/spotkania/2015/spotkanie-sygnatariuszy/",
+		"/en/meetings/2015/signatories-meeting/",
+		"/partnerzy/wup-zielona-gora/",
+		"/en/partners/wup-zielona-gora/",
+		"/o-partnerstwie/",
+		"/en/about/",
+		"/o-nas/zespol-glowny/",
+		"/o-nas/",
+		"/spotkania/", "/spotkania/2015/", "/spotkania/nadchodzace/", "/partnerzy/",
+		"/en/meetings/", "/en/meetings/2015/", "/en/meetings/upcoming/", "/en/partners/",
+		"/", "/en/",
+	} {
+		if s.ByURL(want) == nil {
+			t.Errorf("no page at %s; have %v", want, urls(s.Pages))
+		}
+	}
+	m := s.ByURL("/spotkania/2015/spotkanie-sygnatariuszy/")
+	if len(m.Translations) != 1 || m.Translations[0].URL != "/en/meetings/2015/signatories-meeting/" {
+		t.Errorf("translations of the meeting: %v", urls(m.Translations))
+	}
+	if got := s.ByURL("/o-nas/"); len(got.Translations) != 0 {
+		t.Errorf("untranslated page has translations %v", urls(got.Translations))
+	}
+	if idx := s.ByURL("/spotkania/"); len(idx.Translations) != 1 || idx.Translations[0].URL != "/en/meetings/" {
+		t.Errorf("meetings index translations: %v", urls(idx.Translations))
+	}
+}
+
+func TestCollisionsNameBothFiles(t *testing.T) {
+	_, problems := build(t, map[string]string{
+		"meetings/2015-05-14-spotkanie.pl.md": meeting("A", "2015-05-14"),
+		"meetings/2015-06-01-spotkanie.pl.md": meeting("B", "2015-06-01"),
+		"spotkania.pl.md":                     page("Spotkania"),
+		"stare.pl.md":                         page("Stare", "aliases: [/o-nas/]"),
+		"o-nas.pl.md":                         page("O nas"),
+	})
+	got := messages(problems)
+	want := []string{
+		"content/meetings/2015-06-01-spotkanie.pl.md: content/meetings/2015-05-14-spotkanie.pl.md and content/meetings/2015-06-01-spotkanie.pl.md would both be written at /spotkania/2015/spotkanie/ (give one of them another slug)",
+		"content/spotkania.pl.md: content/spotkania.pl.md and the meetings page would both be written at /spotkania/ (give one of them another slug)",
+		"content/stare.pl.md:3:11: content/o-nas.pl.md and content/stare.pl.md:3:11 (alias) would both be written at /o-nas/ (give one of them another slug)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestPartnerReferences(t *testing.T) {
+	_, problems := build(t, map[string]string{
+		"meetings/2015-05-14-a.pl.md": meeting("A", "2015-05-14", "host: wup-zielona-gra", "participants: [ohp, ohp, nikt-taki-nie-istnieje]"),
+		"partners/wup-zielona-gora.md": partner("WUP", "jst"),
+		"partners/ohp.md":              partner("OHP", "government"),
+		"partners/szkic.md":            partner("Szkic", "ngo") + "",
+	})
+	got := messages(problems)
+	want := []string{
+		`content/meetings/2015-05-14-a.pl.md:5:7: partner "wup-zielona-gra" does not exist (did you mean "wup-zielona-gora"?)`,
+		`content/meetings/2015-05-14-a.pl.md:6:21: participant "ohp" is listed twice`,
+		`content/meetings/2015-05-14-a.pl.md:6:26: partner "nikt-taki-nie-istnieje" does not exist (a partner id is the file name in content/partners/ without the language and .md)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDraftPartnerReference(t *testing.T) {
+	files := map[string]string{
+		"meetings/2015-05-14-a.md": meeting("A", "2015-05-14", "host: szkic"),
+		"partners/szkic.md":        "---\ntitle: Szkic\nsector: ngo\nrole: signatory\ndraft: true\n---\n",
+	}
+	_, problems := build(t, files)
+	want := []string{`content/meetings/2015-05-14-a.md:5:7: partner "szkic" is a draft (publish it (remove draft: true) or build with --drafts)`}
+	if got := messages(problems); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestRelationsAndOrder(t *testing.T) {
+	s, problems := build(t, map[string]string{
+		"meetings/2014-01-10-a.md": meeting("A", "2014-01-10", "host: lagow", "tags: [ekonomia społeczna]"),
+		"meetings/2015-03-01-b.md": meeting("B", "2015-03-01", "host: lagow", "participants: [zary]", "tags: [ekonomia spoleczna, CIS]"),
+		"meetings/2015-09-09-c.md": meeting("C", "2015-09-09", "participants: [lagow]", "tags: [ekonomia społeczna]"),
+		"meetings/2020-06-01-d.md": meeting("D", "2020-06-01", "tags: [Ekonomia społeczna]"), // today: upcoming
+		"meetings/2021-01-01-e.md": meeting("E", "2021-01-01"),
+		"partners/lagow.md":        partner("Łagów", "jst"),
+		"partners/lubsko.md":       partner("Lubsko", "jst"),
+		"partners/zary.md":         partner("Żary", "jst"),
+		"partners/zielona.md":      partner("Zielona Góra", "jst"),
+		"partners/swiebodzin.md":   partner("Świebodzin", "ngo"),
+		"partners/sulechow.md":     partner("Sulechów", "ngo"),
+	})
+	if problems.HasErrors() {
+		t.Fatal(messages(problems))
+	}
+	pl := s.Lang("pl")
+	titles := func(ps []*site.Page) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Doc.Title)
+		}
+		return strings.Join(out, ", ")
+	}
+	checks := []struct{ what, got, want string }{
+		{"meetings newest first", titles(pl.Meetings), "E, D, C, B, A"},
+		{"upcoming soonest first", titles(pl.Upcoming), "D, E"},
+		{"past newest first", titles(pl.Past), "C, B, A"},
+		{"partners in Polish order", titles(pl.Partners), "Lubsko, Łagów, Sulechów, Świebodzin, Zielona Góra, Żary"},
+		{"hosted by Łagów", titles(s.ByURL("/partnerzy/lagow/").Hosted), "B, A"},
+		{"attended by Łagów", titles(s.ByURL("/partnerzy/lagow/").Attended), "C"},
+		{"attended by Żary", titles(s.ByURL("/partnerzy/zary/").Attended), "B"},
+		{"page 1 of the index", titles(s.ByURL("/spotkania/").Items), "E, D"},
+		{"page 3 of the index", titles(s.ByURL("/spotkania/strona/3/").Items), "A"},
+		{"year 2015", titles(s.ByURL("/spotkania/2015/").Items), "C, B"},
+		{"tag merged by slug", titles(s.ByURL("/tagi/ekonomia-spoleczna/").Items), "D, C, B, A"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	var groups []string
+	for _, g := range pl.Sectors {
+		groups = append(groups, g.Sector+":"+titles(g.Partners))
+	}
+	if got := strings.Join(groups, " | "); got != "jst:Lubsko, Łagów, Zielona Góra, Żary | ngo:Sulechów, Świebodzin" {
+		t.Errorf("sector groups: %s", got)
+	}
+	if tag := s.ByURL("/tagi/ekonomia-spoleczna/").TagInfo; tag.Name != "ekonomia społeczna" {
+		t.Errorf("tag shown as %q, want the most frequent spelling", tag.Name)
+	}
+	idx := s.ByURL("/spotkania/strona/2/").Paginate
+	if idx.Number != 2 || idx.Total != 3 || idx.Prev.URL != "/spotkania/" || idx.Next.URL != "/spotkania/strona/3/" {
+		t.Errorf("pager: %+v", idx)
+	}
+	var menu []string
+	for _, m := range pl.Menu {
+		menu = append(menu, m.Page.URL)
+	}
+	if got := strings.Join(menu, " "); got != "/spotkania/" {
+		t.Errorf("menu: %s", got)
+	}
+}
+
+func TestResolveLink(t *testing.T) {
+	s, problems := build(t, map[string]string{
+		"meetings/2015-05-14-a.pl.md": meeting("A", "2015-05-14"),
+		"meetings/2015-05-14-a.en.md": meeting("A", "2015-05-14", "slug: a-en"),
+		"partners/wup.pl.md":          partner("WUP", "jst"),
+		"partners/wup.en.md":          partner("WUP", "jst"),
+		"partners/tylko-pl.pl.md":     partner("Tylko", "jst"),
+		"o-nas.pl.md":                 page("O nas"),
+	})
+	if problems.HasErrors() {
+		t.Fatal(messages(problems))
+	}
+	from := s.ByURL("/en/meetings/2015/a-en/")
+	cases := []struct{ dest, want string }{
+		{"../partners/wup.pl.md", "/en/partners/wup/"}, // same language as the linking page
+		{"../partners/wup.en.md", "/en/partners/wup/"},
+		{"../partners/wup.md", "/en/partners/wup/"},
+		{"../partners/tylko-pl.pl.md", "/partnerzy/tylko-pl/"}, // no translation: the original
+		{"../o-nas.md", "/o-nas/"},
+		{"2015-05-14-a.pl.md", "/en/meetings/2015/a-en/"},
+		{"../partners/nie-ma.md", ""},
+		{"../../etc/passwd.md", ""},
+	}
+	for _, c := range cases {
+		p, ok := s.ResolveLink(from, c.dest)
+		got := ""
+		if ok {
+			got = p.URL
+		}
+		if got != c.want {
+			t.Errorf("ResolveLink(%q) = %q, want %q", c.dest, got, c.want)
+		}
+	}
+}
