@@ -1,0 +1,155 @@
+package render_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/content"
+	"github.com/lubuskie-es/sitegen/internal/i18n"
+	"github.com/lubuskie-es/sitegen/internal/render"
+	"github.com/lubuskie-es/sitegen/internal/site"
+)
+
+const catalogPL = `
+dates:
+  months: [styczeń, luty, marzec, kwiecień, maj, czerwiec, lipiec, sierpień, wrzesień, październik, listopad, grudzień]
+  months_genitive: [stycznia, lutego, marca, kwietnia, maja, czerwca, lipca, sierpnia, września, października, listopada, grudnia]
+  long: "{day} {month_genitive} {year} r."
+  month_year: "{month} {year}"
+  short: "{dd}.{mm}.{year}"
+strings:
+  home: Strona główna
+  meetings: Spotkania
+  partners: Partnerzy
+  tags: Tagi
+  meetings_count:
+    one: "{n} spotkanie"
+    few: "{n} spotkania"
+    many: "{n} spotkań"
+    other: "{n} spotkania"
+`
+
+// layouts gives every kind a trivial layout, with overrides.
+func layouts(overrides map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"templates/layouts/base.html": {Data: []byte(`{{block "main" .}}{{end}}`)},
+	}
+	for _, k := range []string{"home", "meeting", "partner", "page", "meetings", "year", "upcoming", "partners", "tag", "tags", "alias", "404"} {
+		fsys["templates/layouts/"+k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
+	}
+	for name, src := range overrides {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fsys
+}
+
+func setup(t *testing.T, baseURL string, fsys fstest.MapFS) (*render.Renderer, *site.Site, []string) {
+	t.Helper()
+	cfg, ps := config.Parse([]byte("baseURL: " + baseURL + "\nlanguages:\n  - code: pl\n    title: Partnerstwo\n    sections: {meetings: spotkania}\n"))
+	if ps.HasErrors() {
+		t.Fatal(ps.Items())
+	}
+	cat, ps := i18n.Parse("templates/i18n/pl.yaml", "pl", []byte(catalogPL))
+	if ps.HasErrors() {
+		t.Fatal(ps.Items())
+	}
+	doc, ps := content.Parse("meetings/2015-05-14-spotkanie.md",
+		[]byte("---\ntitle: Spotkanie\ndate: 2015-05-14\nlocation: Zielona Góra\n---\n"), content.Options{Languages: []string{"pl"}, Location: time.UTC})
+	if ps.HasErrors() {
+		t.Fatal(ps.Items())
+	}
+	s, ps := site.Build(cfg, []*content.Doc{doc}, site.Options{Now: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if ps.HasErrors() {
+		t.Fatal(ps.Items())
+	}
+	r, ps := render.New(fsys, cfg, map[string]*i18n.Catalog{"pl": cat}, map[string]render.Asset{"css/site.css": {Path: "/css/site.abc.css", Integrity: "sha384-x"}})
+	var msgs []string
+	for _, p := range ps.Items() {
+		msgs = append(msgs, p.String())
+	}
+	return r, s, msgs
+}
+
+func TestTemplateParseErrorNamesFileAndLine(t *testing.T) {
+	_, _, msgs := setup(t, "https://example.org/", layouts(map[string]string{
+		"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>\n{{.Title}\n{{end}}",
+	}))
+	want := []string{`templates/layouts/meeting.html:3: bad character U+007D '}'`}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("got %q, want %q", msgs, want)
+	}
+}
+
+func TestMissingLayout(t *testing.T) {
+	fsys := layouts(nil)
+	delete(fsys, "templates/layouts/partner.html")
+	_, _, msgs := setup(t, "https://example.org/", fsys)
+	want := []string{"templates/layouts/partner.html: the layout for partner pages is missing"}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("got %q, want %q", msgs, want)
+	}
+}
+
+func TestExecutionErrorNamesFileLineAndColumn(t *testing.T) {
+	r, s, msgs := setup(t, "https://example.org/", layouts(map[string]string{
+		"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>{{t \"no_such_key\"}}</p>\n{{end}}",
+	}))
+	if len(msgs) > 0 {
+		t.Fatal(msgs)
+	}
+	_, err := r.Page(s, s.ByURL("/spotkania/2015/spotkanie/"))
+	pe, ok := err.(*render.ProblemError)
+	if !ok {
+		t.Fatalf("error %v is not a *render.ProblemError", err)
+	}
+	got := pe.Problem.String()
+	if !strings.HasPrefix(got, "templates/layouts/meeting.html:2:5: ") || !strings.Contains(got, `unknown string "no_such_key"`) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestFunctions(t *testing.T) {
+	cases := []struct{ base, tmpl, want string }{
+		{"https://example.org/", `{{url .Page}}`, "/spotkania/2015/spotkanie/"},
+		{"https://example.org/preview/", `{{url .Page}}`, "/preview/spotkania/2015/spotkanie/"},
+		{"https://example.org/preview/", `{{absURL .Page}}`, "https://example.org/preview/spotkania/2015/spotkanie/"},
+		{"https://example.org/", `{{asset "css/site.css"}} {{integrity "/css/site.css"}}`, "/css/site.abc.css sha384-x"},
+		{"https://example.org/", `{{date .Page.Doc.Date}} / {{monthYear .Page.Doc.Date}}`, "14 maja 2015 r. / maj 2015"},
+		{"https://example.org/", `<time datetime="{{isoDate .Page.Doc.Date .Page.Doc.HasTime}}">`, `<time datetime="2015-05-14">`},
+		{"https://example.org/", `{{n "meetings_count" 1}}, {{n "meetings_count" 3}}, {{n "meetings_count" 5}}, {{n "meetings_count" 22}}`, "1 spotkanie, 3 spotkania, 5 spotkań, 22 spotkania"},
+		{"https://example.org/", `{{range .Breadcrumbs}}{{.Title}}>{{end}}`, "Strona główna>Spotkania>2015>Spotkanie>"},
+		{"https://example.org/", `{{.Page.Doc.Location}}<a title="{{.Page.Doc.Title}}">`, `Zielona Góra<a title="Spotkanie">`},
+	}
+	for _, c := range cases {
+		r, s, msgs := setup(t, c.base, layouts(map[string]string{
+			"templates/layouts/meeting.html": `{{define "main"}}` + c.tmpl + `{{end}}`,
+		}))
+		if len(msgs) > 0 {
+			t.Fatalf("%s: %v", c.tmpl, msgs)
+		}
+		got, err := r.Page(s, s.ByURL("/spotkania/2015/spotkanie/"))
+		if err != nil {
+			t.Fatalf("%s: %v", c.tmpl, err)
+		}
+		if string(got) != c.want {
+			t.Errorf("%s with base %s:\n got %s\nwant %s", c.tmpl, c.base, got, c.want)
+		}
+	}
+}
+
+func TestOutputPath(t *testing.T) {
+	for url, want := range map[string]string{
+		"/":                       "index.html",
+		"/en/":                    "en/index.html",
+		"/spotkania/2015/x/":      "spotkania/2015/x/index.html",
+		"/aktualnosci/stara.html": "aktualnosci/stara.html",
+	} {
+		if got := render.OutputPath(url); got != want {
+			t.Errorf("OutputPath(%q) = %q, want %q", url, got, want)
+		}
+	}
+}
