@@ -148,7 +148,9 @@ func Parse(src []byte) (*Config, diag.List) {
 		case "timezone":
 			if s, ok := r.NonEmptyString(f); ok {
 				loc, err := time.LoadLocation(s)
-				if err != nil {
+				// "Local" is whatever zone the building machine is set to:
+				// a build on CI and one on a laptop would then differ.
+				if err != nil || s == "Local" {
 					r.ErrorHint(f.Value, "use an IANA name such as Europe/Warsaw", "unknown time zone %q", s)
 				} else {
 					cfg.Location = loc
@@ -228,13 +230,21 @@ func readLanguage(r *yamlx.Reader, node *yaml.Node) (Language, bool) {
 	lang := Language{Quotes: [4]string{"“", "”", "‘", "’"}}
 	ok := true
 	var sawCode, sawTitle bool
-	for _, f := range r.Fields(node, "a language", languageKeys) {
+	fields := r.Fields(node, "a language", languageKeys)
+	if fields == nil && !isMapping(node) {
+		return lang, false // not a mapping: reported, and nothing more to say
+	}
+	for _, f := range fields {
 		switch f.Name() {
 		case "code":
 			sawCode = true
 			s, good := r.NonEmptyString(f)
+			if !good {
+				ok = false // already reported
+				continue
+			}
 			tag, err := language.Parse(s)
-			if !good || err != nil || !segmentRE.MatchString(s) {
+			if err != nil || !segmentRE.MatchString(s) {
 				r.ErrorHint(f.Value, "use a lower-case BCP 47 code such as pl, en or de", "invalid language code %q", s)
 				ok = false
 				continue
@@ -317,4 +327,11 @@ func readSections(r *yamlx.Reader, f yamlx.Field) Sections {
 		}
 	}
 	return s
+}
+
+func isMapping(n *yaml.Node) bool {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n != nil && n.Kind == yaml.MappingNode
 }

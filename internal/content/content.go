@@ -120,7 +120,9 @@ type Options struct {
 
 var (
 	datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
-	langLike   = regexp.MustCompile(`^[a-z]{2,3}$`)
+	// langLike matches a two-letter suffix, which is almost always meant as a
+	// language (x.de.md); longer suffixes (x.old.md) are part of the name.
+	langLike = regexp.MustCompile(`^[a-z]{2}$`)
 )
 
 var (
@@ -150,7 +152,7 @@ func Parse(rel string, src []byte, opts Options) (*Doc, diag.List) {
 
 	r := &yamlx.Reader{Path: d.Path, LineOffset: 1, Problems: &problems}
 	root := r.Parse(front)
-	if root == nil {
+	if root == nil || refuseAnchors(r, root) {
 		return d, problems
 	}
 	readFrontMatter(r, root, d, opts)
@@ -167,7 +169,10 @@ func classify(rel string, opts Options, problems *diag.List, p string) (Kind, st
 		kind = Partner
 	}
 	base := strings.TrimSuffix(rel, path.Ext(rel))
-	lang := opts.Languages[0]
+	lang := ""
+	if len(opts.Languages) > 0 {
+		lang = opts.Languages[0]
+	}
 	if ext := path.Ext(base); ext != "" {
 		code := ext[1:]
 		switch {
@@ -175,7 +180,7 @@ func classify(rel string, opts Options, problems *diag.List, p string) (Kind, st
 			lang, base = code, strings.TrimSuffix(base, ext)
 		case langLike.MatchString(code):
 			problems.Add(diag.Problem{Path: p, Message: fmt.Sprintf("language %q is not configured", code),
-				Hint: "add it under languages: in site.yaml, or use one of: " + strings.Join(opts.Languages, ", ")})
+				Hint: "add it under languages: in site.yaml, use one of " + strings.Join(opts.Languages, ", ") + ", or rename the file if it is not a translation"})
 		}
 	}
 	name := datePrefix.ReplaceAllString(path.Base(base), "")
@@ -184,9 +189,17 @@ func classify(rel string, opts Options, problems *diag.List, p string) (Kind, st
 
 func checkEncoding(p string, src []byte, problems *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	// Notepad's "Unicode" encodings are UTF-16: name them rather than
+	// complain about the NUL bytes they are full of.
+	if bytes.HasPrefix(src, []byte("\xFF\xFE")) || bytes.HasPrefix(src, []byte("\xFE\xFF")) {
+		problems.Add(diag.Problem{Path: p, Line: 1, Col: 1, Message: "the file is saved as UTF-16, not UTF-8",
+			Hint: "save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8)"})
+		return nil, false
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := lineCol(src, i)
-		problems.Add(diag.Problem{Path: p, Line: line, Col: col, Message: "the file contains a NUL byte; it is not a text file"})
+		problems.Add(diag.Problem{Path: p, Line: line, Col: col, Message: "the file contains a NUL byte; it is not a text file",
+			Hint: "if it is text, save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8)"})
 		return nil, false
 	}
 	if !utf8.Valid(src) {
@@ -291,7 +304,7 @@ func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
 	}
 	for _, k := range required {
 		if !seen[k] {
-			r.ErrorHint(root, fmt.Sprintf("add a line %s: … to the front matter", k), "a %s needs %s", d.Kind, k)
+			r.ErrorHint(root, fmt.Sprintf("add a line %s: … to the front matter", k), "a %s needs a %s", d.Kind, k)
 		}
 	}
 }
@@ -373,19 +386,28 @@ func readGuests(r *yamlx.Reader, f yamlx.Field) []Guest {
 	var out []Guest
 	for _, item := range f.Value.Content {
 		var g Guest
-		sawName := false
-		for _, gf := range r.Fields(item, "a guest", []string{"name", "role"}) {
+		sawName, ok := false, true
+		fields := r.Fields(item, "a guest", []string{"name", "role"})
+		if fields == nil && !isMapping(item) {
+			continue // already reported as not a mapping
+		}
+		for _, gf := range fields {
+			var good bool
 			if gf.Name() == "name" {
-				g.Name, sawName = r.NonEmptyString(gf)
+				sawName = true
+				g.Name, good = r.NonEmptyString(gf)
 			} else {
-				g.Role, _ = r.String(gf)
+				g.Role, good = r.String(gf)
 			}
+			ok = ok && good
 		}
 		if !sawName {
-			r.Errorf(item, "a guest needs a name")
+			r.ErrorHint(item, "write it as - {name: Jan Kowalski, role: wicemarszałek}", "a guest needs a name")
 			continue
 		}
-		out = append(out, g)
+		if ok {
+			out = append(out, g)
+		}
 	}
 	return out
 }
@@ -397,8 +419,15 @@ func readLogo(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
 	}
 	p := strings.TrimPrefix(strings.TrimSpace(s), "/")
 	clean := path.Clean(p)
-	if clean != p || strings.HasPrefix(clean, "../") || clean == ".." || strings.Contains(p, "\\") || strings.Contains(p, "://") {
-		r.ErrorHint(f.Value, "give a path under static/, e.g. images/partners/wup.svg", "logo %q is not a plain path under static/", s)
+	// "//host/x.svg" would keep a leading "/" and, written after "/", make a
+	// protocol-relative URL to another site; "." is static/ itself.
+	if clean != p || strings.HasPrefix(clean, "../") || clean == ".." || clean == "." || strings.HasPrefix(clean, "/") ||
+		strings.Contains(p, "\\") || strings.Contains(p, "://") {
+		hint := "give a path under static/, e.g. images/partners/wup.svg"
+		if strings.Contains(p, "\\") {
+			hint = "separate folders with / rather than \\, e.g. images/partners/wup.svg"
+		}
+		r.ErrorHint(f.Value, hint, "logo %q is not a plain path under static/", s)
 		return
 	}
 	if opts.StaticFiles != nil && !opts.StaticFiles(clean) {
@@ -427,6 +456,47 @@ func cleanAlias(s string) (string, bool) {
 		clean += "/"
 	}
 	return clean, true
+}
+
+// refuseAnchors reports every YAML anchor (&name) and alias (*name) in the
+// front matter and says whether there was any. Front matter is one short
+// file written by hand: anchors save nothing there, while an alias makes
+// positions point at the anchor instead of the line that uses it, lets a
+// few lines expand into millions of values (the "billion laughs"), and a
+// value such as *Nowość* or &Co is far more often text that should have
+// been quoted than a deliberate alias.
+func refuseAnchors(r *yamlx.Reader, root *yaml.Node) bool {
+	found := false
+	aliased := map[string]bool{} // report one use of each anchor, not thousands
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch {
+		case n.Kind == yaml.AliasNode:
+			found = true
+			if !aliased[n.Value] {
+				aliased[n.Value] = true
+				r.ErrorHint(n, "if *"+n.Value+" is part of the text, put the whole value in quotes; else write the value out in full",
+					"*%s is a YAML alias, which front matter does not allow", n.Value)
+			}
+			return // do not follow it: the anchor is reported where it is
+		case n.Anchor != "":
+			found = true
+			r.ErrorHint(n, "if &"+n.Anchor+" is part of the text, put the whole value in quotes; else remove it",
+				"&%s is a YAML anchor, which front matter does not allow", n.Anchor)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	return found
+}
+
+func isMapping(n *yaml.Node) bool {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n != nil && n.Kind == yaml.MappingNode
 }
 
 func pos(r *yamlx.Reader, n *yaml.Node) Pos {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity tells whether a problem stops the build.
@@ -175,7 +176,9 @@ func Suggest(word string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	if bestDist > max(2, len(word)/2) {
+	// Up to a third of the letters may be wrong (at least 2): half, as
+	// before, suggested "leader" for "member".
+	if bestDist > max(2, utf8.RuneCountInString(word)/3) {
 		return ""
 	}
 	return best

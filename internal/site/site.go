@@ -379,6 +379,7 @@ func (b *builder) resolveLang(l *Lang) {
 	l.PartnersIndex.Items = l.Partners
 	b.tags(l, coll, prefix+sec.Tags+"/")
 	b.menu(l)
+	b.checkStatement(l)
 }
 
 // sortMeetings orders meetings newest first; meetings on the same day by

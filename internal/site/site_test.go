@@ -143,7 +143,7 @@ func TestCollisionsNameBothFiles(t *testing.T) {
 
 func TestPartnerReferences(t *testing.T) {
 	_, problems := build(t, map[string]string{
-		"meetings/2015-05-14-a.pl.md": meeting("A", "2015-05-14", "host: wup-zielona-gra", "participants: [ohp, ohp, nikt-taki-nie-istnieje]"),
+		"meetings/2015-05-14-a.pl.md":  meeting("A", "2015-05-14", "host: wup-zielona-gra", "participants: [ohp, ohp, nikt-taki-nie-istnieje]"),
 		"partners/wup-zielona-gora.md": partner("WUP", "jst"),
 		"partners/ohp.md":              partner("OHP", "government"),
 		"partners/szkic.md":            partner("Szkic", "ngo") + "",

@@ -120,7 +120,7 @@ func (r *Reader) NonEmptyString(f Field) (string, bool) {
 func (r *Reader) Bool(f Field) (bool, bool) {
 	v := f.Value
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		r.Errorf(v, "%s must be true or false, not %s", f.Name(), describe(v))
+		r.ErrorHint(v, "write true or false", "%s must be true or false, not %s", f.Name(), describe(v))
 		return false, false
 	}
 	b, err := strconv.ParseBool(v.Value)
@@ -149,6 +149,9 @@ func (r *Reader) Int(f Field) (int, bool) {
 // all-day events of it.
 func (r *Reader) Date(f Field, loc *time.Location) (t time.Time, hasTime bool, ok bool) {
 	v := f.Value
+	if loc == nil {
+		loc = time.UTC // time.ParseInLocation panics on a nil location
+	}
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!timestamp" && v.Tag != "!!str") {
 		r.ErrorHint(v, "write the date as YYYY-MM-DD, e.g. 2015-05-14", "%s must be a date, not %s", f.Name(), describe(v))
 		return time.Time{}, false, false
@@ -168,7 +171,7 @@ func (r *Reader) Date(f Field, loc *time.Location) (t time.Time, hasTime bool, o
 			return d, true, true
 		}
 	}
-	r.ErrorHint(v, "write the date as YYYY-MM-DD (e.g. 2015-05-14) or YYYY-MM-DDTHH:MM:SS+02:00",
+	r.ErrorHint(v, "write it as YYYY-MM-DD, e.g. 2015-05-14, or with a time: 2015-05-14T10:00:00+02:00",
 		"%s: %q is not a valid date", f.Name(), s)
 	return time.Time{}, false, false
 }
@@ -298,12 +301,12 @@ func (r *Reader) Parse(src []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := syntaxErrorLine(err)
-		p := diag.Problem{Path: r.Path, Message: "invalid YAML: " + msg}
+		if l := errorLine(src); l > 0 {
+			line = l
+		}
+		p := diag.Problem{Path: r.Path, Message: "invalid YAML: " + msg, Hint: syntaxHint(msg, lineText(src, line))}
 		if line > 0 {
 			p.Line = line + r.LineOffset
-		}
-		if strings.Contains(msg, "found character that cannot start any token") && strings.Contains(string(src), "\t") {
-			p.Hint = "YAML does not allow tabs for indentation: use spaces"
 		}
 		r.Problems.Add(p)
 		return nil
@@ -326,4 +329,68 @@ func syntaxErrorLine(err error) (int, string) {
 		}
 	}
 	return 0, msg
+}
+
+// errorLine finds the line of a syntax error in src, which does not parse:
+// the line after the longest run of leading lines that still parse.
+// yaml.v3's own "line N" cannot be trusted: it is one line early for parser
+// errors ("did not find expected key") and missing for errors on the first
+// line and for some others ("control characters are not allowed", "unknown
+// anchor"). A prefix that stops inside an unclosed quote or bracket does not
+// parse, so such an error points at the line where the quote or bracket
+// opens. Returns 0 when src is too big to rescan cheaply.
+func errorLine(src []byte) int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	if len(src)*len(starts) > 4<<20 {
+		return 0
+	}
+	var n yaml.Node
+	for k := len(starts) - 1; k > 0; k-- {
+		if yaml.Unmarshal(src[:starts[k]], &n) == nil {
+			return k + 1
+		}
+	}
+	return 1
+}
+
+// lineText returns line number line (1-based) of src, "" if there is none.
+func lineText(src []byte, line int) string {
+	if line < 1 {
+		return ""
+	}
+	lines := strings.SplitN(string(src), "\n", line+1)
+	if len(lines) < line {
+		return ""
+	}
+	return lines[line-1]
+}
+
+// syntaxHint explains the YAML mistakes that people who do not know YAML
+// make, from yaml.v3's message and the text of the offending line.
+func syntaxHint(msg, line string) string {
+	value := ""
+	if _, v, ok := strings.Cut(line, ":"); ok {
+		value = strings.TrimSpace(v)
+	}
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+	switch {
+	case strings.Contains(msg, "tab character"),
+		strings.Contains(msg, "cannot start any token") && strings.Contains(indent, "\t"):
+		return "YAML does not allow tabs for indentation: use spaces"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return `a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie"`
+	case strings.Contains(msg, "did not find expected alphabetic or numeric character"),
+		strings.Contains(msg, "unknown anchor"):
+		return `a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie"`
+	case strings.Contains(msg, "cannot start any token") && value != "" && strings.ContainsAny(value[:1], "@`%"):
+		return "a value that starts with " + value[:1] + " must be in quotes"
+	case strings.Contains(msg, "did not find expected key") && value != "" && strings.ContainsAny(value[:1], `"'`):
+		return "a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes"
+	}
+	return ""
 }

@@ -1,0 +1,211 @@
+package diag_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/lubuskie-es/sitegen/internal/diag"
+)
+
+func TestProblemString(t *testing.T) {
+	for _, c := range []struct {
+		p    diag.Problem
+		want string
+	}{
+		{diag.Problem{Path: "content/a.md", Line: 3, Col: 7, Message: "m"}, "content/a.md:3:7: m"},
+		{diag.Problem{Path: "content/a.md", Line: 3, Message: "m"}, "content/a.md:3: m"},
+		{diag.Problem{Path: "content/a.md", Message: "m"}, "content/a.md: m"},
+		// A column without a line means nothing.
+		{diag.Problem{Path: "content/a.md", Col: 7, Message: "m"}, "content/a.md: m"},
+		{diag.Problem{Path: "content/a.md", Line: 3, Col: 7, Message: "m", Hint: "h"}, "content/a.md:3:7: m (h)"},
+		{diag.Problem{Path: "content/a.md", Line: 3, Col: 7, Severity: diag.Warning, Message: "m"}, "content/a.md:3:7: warning: m"},
+		{diag.Problem{Path: "content/a.md", Severity: diag.Warning, Message: "m", Hint: "h"}, "content/a.md: warning: m (h)"},
+		{diag.Problem{Path: "site.yaml", Line: 1, Col: 1, Message: "baseURL is required", Hint: "add a line such as baseURL: https://example.org/"},
+			"site.yaml:1:1: baseURL is required (add a line such as baseURL: https://example.org/)"},
+	} {
+		if got := c.p.String(); got != c.want {
+			t.Errorf("%#v.String() = %q, want %q", c.p, got, c.want)
+		}
+	}
+}
+
+// list adds problems in a scrambled order, as parallel workers would.
+func list() *diag.List {
+	var l diag.List
+	l.Warnf("content/b.md", 2, 1, "unused image %s", "x.png")
+	l.Errorf("content/b.md", 10, 1, "second")
+	l.Errorf("content/a.md", 3, 7, "late column")
+	l.Errorf("content/b.md", 2, 1, "an error on the same spot")
+	l.Errorf("content/a.md", 3, 2, "early column")
+	l.Add(diag.Problem{Path: "content/a.md", Message: "no position"})
+	l.Errorf("content/b.md", 10, 1, "second") // a duplicate: shown once
+	return &l
+}
+
+func TestPrint(t *testing.T) {
+	var b strings.Builder
+	list().Print(&b)
+	want := `content/a.md: no position
+content/a.md:3:2: early column
+content/a.md:3:7: late column
+content/b.md:2:1: an error on the same spot
+content/b.md:2:1: warning: unused image x.png
+content/b.md:10:1: second
+5 errors, 1 warning
+`
+	if b.String() != want {
+		t.Errorf("Print wrote\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestPrintEmpty(t *testing.T) {
+	var b strings.Builder
+	var l diag.List
+	l.Print(&b)
+	if b.String() != "" {
+		t.Errorf("empty list printed %q", b.String())
+	}
+}
+
+func TestPrintOneError(t *testing.T) {
+	var b strings.Builder
+	var l diag.List
+	l.Errorf("content/a.md", 1, 1, "the file is empty")
+	l.Print(&b)
+	if want := "content/a.md:1:1: the file is empty\n1 error\n"; b.String() != want {
+		t.Errorf("Print wrote %q, want %q", b.String(), want)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	for _, c := range []struct {
+		errors, warnings int
+		want             string
+	}{
+		{0, 0, "no problems"},
+		{1, 0, "1 error"},
+		{2, 0, "2 errors"},
+		{0, 1, "1 warning"},
+		{0, 3, "3 warnings"},
+		{1, 1, "1 error, 1 warning"},
+		{2, 1, "2 errors, 1 warning"},
+		{11, 21, "11 errors, 21 warnings"},
+	} {
+		if got := diag.Summary(c.errors, c.warnings); got != c.want {
+			t.Errorf("Summary(%d, %d) = %q, want %q", c.errors, c.warnings, got, c.want)
+		}
+	}
+}
+
+func TestListCounts(t *testing.T) {
+	l := list()
+	e, w := l.Counts()
+	if e != 5 || w != 1 {
+		t.Errorf("Counts() = %d, %d; want 5, 1 (duplicates count once)", e, w)
+	}
+	if l.Len() != 7 {
+		t.Errorf("Len() = %d, want 7 (what was added)", l.Len())
+	}
+	if !l.HasErrors() {
+		t.Error("HasErrors() = false")
+	}
+	var warn diag.List
+	warn.Warnf("a", 1, 1, "w")
+	if warn.HasErrors() {
+		t.Error("a list of warnings HasErrors")
+	}
+	var zero diag.List
+	if zero.HasErrors() || zero.Len() != 0 || len(zero.Items()) != 0 {
+		t.Error("the zero List is not empty")
+	}
+}
+
+func TestListMerge(t *testing.T) {
+	var a, b diag.List
+	a.Errorf("z.md", 1, 1, "z")
+	b.Errorf("a.md", 1, 1, "a")
+	b.Warnf("a.md", 2, 1, "w")
+	a.Merge(b)
+	var got []string
+	for _, p := range a.Items() {
+		got = append(got, p.String())
+	}
+	if want := "a.md:1:1: a|a.md:2:1: warning: w|z.md:1:1: z"; strings.Join(got, "|") != want {
+		t.Errorf("merged = %q, want %q", strings.Join(got, "|"), want)
+	}
+	if b.Len() != 2 {
+		t.Error("Merge changed its argument")
+	}
+}
+
+func TestItemsDoesNotReorderList(t *testing.T) {
+	l := list()
+	_ = l.Items()
+	var b strings.Builder
+	l.Print(&b)
+	if !strings.HasPrefix(b.String(), "content/a.md: no position\n") {
+		t.Errorf("second Items() differs:\n%s", b.String())
+	}
+}
+
+func TestErr(t *testing.T) {
+	var err error = &diag.Err{List: list()}
+	if want := "content/a.md: no position (and 5 errors in all)"; err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err.Error(), want)
+	}
+	var de *diag.Err
+	if !errors.As(fmt.Errorf("build: %w", err), &de) || de.List.Len() != 7 {
+		t.Error("errors.As does not give the list back")
+	}
+	if got := (&diag.Err{List: &diag.List{}}).Error(); got != "no problems" {
+		t.Errorf("empty Err = %q", got)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	frontKeys := []string{"date", "location", "host", "participants", "guests", "tags", "title", "summary", "slug", "draft", "aliases", "params"}
+	sectors := []string{"jst", "ngo", "business", "government", "education"}
+	roles := []string{"leader", "secretariat", "signatory"}
+	for _, c := range []struct {
+		word       string
+		candidates []string
+		want       string
+	}{
+		// Typos are found.
+		{"titel", frontKeys, "title"},
+		{"Title", frontKeys, "title"},
+		{"TITLE", frontKeys, "title"},
+		{"partcipants", frontKeys, "participants"},
+		{"participant", frontKeys, "participants"},
+		{"tag", frontKeys, "tags"},
+		{"lokation", frontKeys, "location"},
+		{"sumary", frontKeys, "summary"},
+		{"alias", frontKeys, "aliases"},
+		{"NGO", sectors, "ngo"},
+		{"ngos", sectors, "ngo"},
+		{"goverment", sectors, "government"},
+		{"buisness", sectors, "business"},
+		{"lider", roles, "leader"},
+		{"signatary", roles, "signatory"},
+		{"baseUrl", []string{"baseURL", "languages", "menu"}, "baseURL"},
+		{"wup-zielona-gra", []string{"wup-zielona-gora", "lubuska-wk-ohp"}, "wup-zielona-gora"},
+		{"spółka", []string{"spolka"}, "spolka"},
+		// Unrelated words are not.
+		{"autor", frontKeys, ""},
+		{"kategoria", frontKeys, ""},
+		{"colour", frontKeys, ""},
+		{"x", sectors, ""},
+		{"fundacja", sectors, ""},
+		{"member", roles, ""},
+		{"", sectors, ""},
+		{"title", nil, ""},
+		// Ties go to the alphabetically first candidate.
+		{"ab", []string{"ac", "aa"}, "aa"},
+	} {
+		if got := diag.Suggest(c.word, c.candidates); got != c.want {
+			t.Errorf("Suggest(%q, %v) = %q, want %q", c.word, c.candidates, got, c.want)
+		}
+	}
+}
