@@ -147,6 +147,9 @@ func (c *Converter) Convert(src []byte, resolve Resolver) Result {
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, ids: ids}
+	// The text is at most as long as the source, give or take entities:
+	// one allocation instead of a dozen while it grows.
+	w.text.b.Grow(len(src))
 	_ = ast.Walk(doc, w.visit)
 	w.applyEdits()
 

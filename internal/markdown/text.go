@@ -33,14 +33,22 @@ func (t *plainText) since(mark int) string {
 
 func (t *plainText) write(p []byte) {
 	for len(p) > 0 {
-		if isSpace(p[0]) {
+		if asciiSpace[p[0]] {
 			t.pending = true
 			p = p[1:]
 			continue
 		}
+		// Words with single spaces between them need no collapsing and
+		// are copied in one go: that is most of any text.
 		end := 1
-		for end < len(p) && !isSpace(p[end]) {
-			end++
+		for end < len(p) {
+			if !asciiSpace[p[end]] {
+				end++
+			} else if p[end] == ' ' && end+1 < len(p) && !asciiSpace[p[end+1]] {
+				end += 2
+			} else {
+				break
+			}
 		}
 		if t.pending && t.b.Len() > 0 {
 			t.b.WriteByte(' ')
@@ -55,7 +63,7 @@ func (t *plainText) write(p []byte) {
 // and entities resolved, except in code, which is raw.
 func (t *plainText) writeText(n *ast.Text, src []byte) {
 	v := n.Value(src)
-	if !n.IsRaw() && bytes.ContainsAny(v, `\&`) {
+	if !n.IsRaw() && (bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0) {
 		v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 	}
 	t.write(v)
@@ -72,9 +80,7 @@ func (t *plainText) writeLines(lines *text.Segments, src []byte) {
 	}
 }
 
-// isSpace is ASCII whitespace only: a no-break space is the writer's
+// asciiSpace is ASCII whitespace only: a no-break space is the writer's
 // choice (Polish typography keeps one-letter words off line ends) and is
 // kept.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}

@@ -76,7 +76,10 @@ func contentPath(dest []byte) (written, path, suffix string, ok bool) {
 		return "", "", "", false
 	}
 	written = string(p)
-	path = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(p))))
+	path = written
+	if bytes.IndexByte(p, '\\') >= 0 || bytes.IndexByte(p, '&') >= 0 {
+		path = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(p))))
+	}
 	if strings.Contains(path, "%") {
 		if u, err := url.PathUnescape(path); err == nil {
 			path = u

@@ -57,6 +57,8 @@ type edit struct {
 	with ast.Node
 }
 
+// visit is the ast.Walker: text is collected on the way down, headings and
+// paragraphs are finished on the way up, when their text is complete.
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if n.Type() == ast.TypeBlock {
 		// Words of different blocks (cells, list items, a heading and
@@ -253,7 +255,7 @@ func (w *walker) link(n *ast.Link) {
 		w.errorAt(offset(n), "link to a missing file: "+written, hintMissing)
 		return
 	}
-	n.Destination = []byte(url + suffix)
+	n.Destination = append(append(make([]byte, 0, len(url)+len(suffix)), url...), suffix...)
 }
 
 func (w *walker) autoLink(n *ast.AutoLink) {
