@@ -12,6 +12,7 @@ package build
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -24,6 +25,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/config"
 	"github.com/lubuskie-es/sitegen/internal/content"
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/feeds"
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/markdown"
 	"github.com/lubuskie-es/sitegen/internal/output"
@@ -86,6 +88,8 @@ func Run(src fs.FS, opts Options) *Result {
 	}
 
 	convert(s, opts.Workers, &res.Problems)
+	feedFiles, problems := feeds.Files(s, catalogs)
+	res.Problems.Merge(problems)
 	min := output.NewMinifier()
 	assetFiles, assets := processStatic(static, min, &res.Problems)
 	r, problems := render.New(src, cfg, catalogs, assets)
@@ -102,7 +106,7 @@ func Run(src fs.FS, opts Options) *Result {
 			res.PagesByLang[p.Lang.Code]++
 		}
 	}
-	res.Files = append(pages, assetFiles...)
+	res.Files = append(append(pages, assetFiles...), feedFiles...)
 	slices.SortFunc(res.Files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
 	if err := output.Validate(res.Files); err != nil {
 		res.Problems.Add(diag.Problem{Path: "public", Message: err.Error()})
@@ -295,7 +299,7 @@ func processStatic(files []staticFile, min *output.Minifier, problems *diag.List
 	for i, f := range files {
 		data, err := min.Minify(f.path, f.data)
 		if err != nil {
-			problems.Add(diag.Problem{Path: StaticDir + "/" + f.path, Message: err.Error()})
+			problems.Add(minifyProblem(StaticDir+"/"+f.path, err))
 			data = f.data
 		}
 		public := f.path
@@ -331,7 +335,7 @@ func renderPages(s *site.Site, r *render.Renderer, min *output.Minifier, workers
 			return
 		}
 		if html, err = min.Minify(path, html); err != nil {
-			lists[i].Add(diag.Problem{Path: path, Message: err.Error()})
+			lists[i].Add(minifyProblem(path, err))
 			return
 		}
 		files[i] = output.File{Path: path, Data: html}
@@ -340,6 +344,16 @@ func renderPages(s *site.Site, r *render.Renderer, min *output.Minifier, workers
 		problems.Merge(l)
 	}
 	return files
+}
+
+// minifyProblem reports a file the minifier rejected at the source path
+// the writer knows (static/x.js) rather than the output path.
+func minifyProblem(path string, err error) diag.Problem {
+	var me *output.MinifyError
+	if errors.As(err, &me) {
+		return diag.Problem{Path: path, Line: me.Line, Col: me.Col, Message: "cannot minify: " + me.Message}
+	}
+	return diag.Problem{Path: path, Message: err.Error()}
 }
 
 func templateProblem(err error) diag.Problem {

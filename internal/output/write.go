@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // Write makes the folder dest hold exactly files, atomically. It builds a
@@ -209,7 +210,7 @@ func (t target) recoverAndClean() error {
 		found[kindOld] = nil
 	}
 	for _, p := range slices.Concat(found[kindNew], found[kindOld]) {
-		if err := os.RemoveAll(p); err != nil {
+		if err := removeAll(p); err != nil {
 			return fmt.Errorf("output: removing a leftover of an earlier build: %w", err)
 		}
 	}
@@ -236,7 +237,7 @@ func (t target) replace(files []File, put putFunc) error {
 	// old tree next to the new one's data.
 	syncErr := syncFolder(t.parent)
 	if oldTree != "" {
-		if err := os.RemoveAll(oldTree); err != nil {
+		if err := removeAll(oldTree); err != nil {
 			return fmt.Errorf("output: %s is written, but removing the previous tree failed (the next Write retries): %w", t.dest, err)
 		}
 	}
@@ -245,7 +246,7 @@ func (t target) replace(files []File, put putFunc) error {
 
 // removeTree removes a partial tree after a failure, and says so if it can't.
 func removeTree(p string) error {
-	if err := os.RemoveAll(p); err != nil {
+	if err := removeAll(p); err != nil {
 		return fmt.Errorf("output: removing the partial tree: %w", err)
 	}
 	return nil
@@ -278,6 +279,10 @@ func (t target) swapIn(fresh string) (oldTree string, err error) {
 // the second rename fails.
 func swapByRenames(dest, fresh, aside string) error {
 	if err := os.Rename(dest, aside); err != nil {
+		if errors.Is(err, syscall.EBUSY) {
+			// Typical of a container volume mounted right at dest.
+			return fmt.Errorf("output: moving the old tree aside: %w (is %s a mount point? Mount its parent folder instead)", err, dest)
+		}
 		return fmt.Errorf("output: moving the old tree aside: %w", err)
 	}
 	err := os.Rename(fresh, dest)
