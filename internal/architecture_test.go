@@ -22,10 +22,13 @@ var allowed = map[string][]string{
 	"content":  {"diag", "yamlx", "slug"},
 	"markdown": {"diag", "slug"},
 	"site":     {"diag", "config", "content", "slug", "i18n"},
-	"render":   {"diag", "config", "site", "i18n"},
+	"render":   {"diag", "config", "site", "i18n", "feeds", "jsonld"},
 	"output":   {},
-	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n"},
+	"feeds":    {"diag", "site", "i18n", "output"}, // render asks it where the feeds are
+	"jsonld":   {"site"},                           // render asks it what JSON-LD to write
+	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n", "feeds"},
 	"corpus":   {},
+	"e2e":      {"build", "output", "site"}, // test files only: browser and validator checks
 }
 
 // TestImportGraph fails on an import the layering forbids.

@@ -12,7 +12,9 @@ import (
 
 	"github.com/lubuskie-es/sitegen/internal/config"
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/feeds"
 	"github.com/lubuskie-es/sitegen/internal/i18n"
+	"github.com/lubuskie-es/sitegen/internal/jsonld"
 	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
@@ -242,7 +244,63 @@ func (r *Renderer) funcs(c *i18n.Catalog) template.FuncMap {
 		"dict":      dict,
 		"add":       func(a, b int) int { return a + b },
 		"first":     first,
+		// Machine-readable companions of the pages (package feeds).
+		"feedPath":     feeds.AtomPath,
+		"calendarPath": feeds.CalendarPath,
+		"eventPath":    feeds.EventPath,
+		"image":        r.image,
+		"jsonLD":       r.jsonLD,
+		"tl":           r.tIn,
 	}
+}
+
+// tIn is t in a language other than the page's, for the one page that
+// speaks every language of the site (404.html).
+func (r *Renderer) tIn(lang, key string) (string, error) {
+	c := r.catalogs[lang]
+	if c == nil {
+		return "", errorf("no UI strings for language %q", lang)
+	}
+	return c.T(key)
+}
+
+// image gives the site path of a page's picture for social networks and
+// search engines: a partner's logo, or for a meeting its host's; "" when
+// there is none.
+func (r *Renderer) image(p *site.Page) string {
+	if p != nil && p.Kind == site.Meeting {
+		p = p.Host
+	}
+	if p == nil || p.Doc == nil || p.Doc.Logo == "" {
+		return ""
+	}
+	if a, ok := r.assets[p.Doc.Logo]; ok {
+		return a.Path
+	}
+	return "/" + p.Doc.Logo
+}
+
+// jsonLD describes the page in schema.org terms. It returns Go data, not
+// text: inside <script type="application/ld+json"> html/template encodes it
+// with encoding/json, which escapes "<", ">" and "&", so front matter cannot
+// close the element. It is nil (no script) where there is nothing to say.
+func (r *Renderer) jsonLD(v *View) *jsonld.Document {
+	abs := func(p *site.Page) string {
+		u, _ := r.absURL(p) // only a nil page fails, and no caller passes one
+		return u
+	}
+	in := jsonld.Input{Page: v.Page, Lang: v.Lang, Title: v.Title, Description: v.Description, URL: abs,
+		Image: func(p *site.Page) string {
+			if path := r.image(p); path != "" {
+				u, _ := r.absURL(path)
+				return u
+			}
+			return ""
+		}}
+	for _, c := range v.Breadcrumbs {
+		in.Crumbs = append(in.Crumbs, jsonld.Crumb{Name: c.Title, URL: abs(c.Page)})
+	}
+	return jsonld.Describe(in)
 }
 
 // isoDate is the machine-readable form for <time datetime>: a date alone,
