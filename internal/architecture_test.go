@@ -27,7 +27,7 @@ var allowed = map[string][]string{
 	"feeds":    {"diag", "site", "i18n", "output"}, // render asks it where the feeds are
 	"jsonld":   {"site"},                           // render asks it what JSON-LD to write
 	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n", "feeds"},
-	"corpus":   {},
+	"corpus":   {"slug"},
 	"e2e":      {"build", "output", "site"}, // test files only: browser and validator checks
 }
 

@@ -114,10 +114,13 @@ func checkModes(t *testing.T, root string) {
 	if runtime.GOOS == "windows" {
 		return
 	}
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, walkErr error) error {
+		if walkErr != nil {
+			return walkErr
+		}
 		fi, err := d.Info()
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		limit := fs.FileMode(0o644)
 		if d.IsDir() {
@@ -128,6 +131,9 @@ func checkModes(t *testing.T, root string) {
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestWriteReplacesDestAndDropsStaleFiles(t *testing.T) {
