@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,17 +15,46 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/output"
 )
 
-func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+const buildUsage = `Usage: sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--quiet|--verbose]
+
+Builds the site. On any error nothing is written and the previous site
+stays as it was; a good build replaces the destination whole.
+
+Examples:
+  sitegen build                              ./ → ./public/
+  sitegen build --source strona --dest out   ./strona → ./out/
+  sitegen build --drafts                     include drafts (draft: true)
+  sitegen build --base-url https://example.github.io/sitegen/preview/
+                                             links for a preview address
+
+Flags:
+`
+
+// buildFlags are the options of `sitegen build`.
+type buildFlags struct {
+	source, dest, baseURL string
+	drafts                bool
+	quiet, verbose        *bool
+}
+
+func newBuildFlags(stderr io.Writer) (*flag.FlagSet, *buildFlags) {
+	f := &buildFlags{}
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site's folder (with site.yaml)")
-	dest := fs.String("dest", "", "where to write the site (default: public/ in the source folder)")
-	baseURL := fs.String("base-url", "", "replace site.yaml's baseURL, e.g. for a preview deployment")
-	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
+	fs.StringVar(&f.source, "source", ".", "the site's folder (with site.yaml)")
+	fs.StringVar(&f.dest, "dest", "", "where to write the site (default: public/ in the source folder)")
+	fs.StringVar(&f.baseURL, "base-url", "", "replace site.yaml's baseURL, e.g. for a preview deployment")
+	fs.BoolVar(&f.drafts, "drafts", false, "include documents marked draft: true")
+	f.quiet, f.verbose = verbosityFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]\n\nBuilds the site. On any error nothing is written.\n\nFlags:\n")
+		fmt.Fprint(stderr, buildUsage)
 		fs.PrintDefaults()
 	}
+	return fs, f
+}
+
+func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	fs, f := newBuildFlags(stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -35,26 +65,41 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		fmt.Fprintf(stderr, "sitegen build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	if *dest == "" {
-		*dest = filepath.Join(*source, "public")
+	st, ok := newStyle("build", *f.quiet, *f.verbose, stderr, stderr)
+	if !ok {
+		return exitUsage
 	}
-	if err := checkDest(*source, *dest); err != nil {
+	if f.dest == "" {
+		f.dest = filepath.Join(f.source, "public")
+	}
+	if err := checkDest(f.source, f.dest); err != nil {
 		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
 		return exitUsage
 	}
+	if st.verbose {
+		fmt.Fprintf(stderr, "sitegen build: site %s → %s, base URL %s, drafts %v\n",
+			f.source, f.dest, cmp.Or(f.baseURL, "from site.yaml"), f.drafts)
+	}
 
 	start := now()
-	res := build.Run(os.DirFS(*source), build.Options{BaseURL: *baseURL, Drafts: *drafts, Now: start})
-	res.Problems.Print(stderr)
+	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start})
+	st.printProblems(stderr, res.Problems)
 	if res.Problems.HasErrors() {
 		fmt.Fprintln(stderr, "sitegen build: nothing was written")
 		return exitProblems
 	}
-	if err := output.Write(*dest, res.Files); err != nil {
+	if err := output.Write(f.dest, res.Files); err != nil {
 		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintln(stdout, summary(res, *dest, time.Since(start)))
+	if st.verbose {
+		for _, file := range res.Files {
+			fmt.Fprintf(stderr, "  %s (%d bytes)\n", file.Path, len(file.Data))
+		}
+	}
+	if !st.quiet {
+		fmt.Fprintln(stdout, summary(res, f.dest, time.Since(start)))
+	}
 	return exitOK
 }
 
@@ -71,11 +116,11 @@ func summary(res *build.Result, dest string, took time.Duration) string {
 // checkDest refuses destinations that would overwrite the sources: the
 // site folder itself, a folder above it, or one of its input folders.
 func checkDest(source, dest string) error {
-	src, err := filepath.Abs(source)
+	src, err := realPath(source)
 	if err != nil {
 		return err
 	}
-	dst, err := filepath.Abs(dest)
+	dst, err := realPath(dest)
 	if err != nil {
 		return err
 	}
@@ -93,5 +138,5 @@ func checkDest(source, dest string) error {
 // isWithin reports whether path is below (not equal to) dir.
 func isWithin(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

@@ -30,6 +30,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/markdown"
 	"github.com/lubuskie-es/sitegen/internal/output"
 	"github.com/lubuskie-es/sitegen/internal/render"
+	"github.com/lubuskie-es/sitegen/internal/search"
 	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
@@ -87,17 +88,19 @@ func Run(src fs.FS, opts Options) *Result {
 		return res
 	}
 
-	convert(s, opts.Workers, &res.Problems)
+	min := output.NewMinifier()
+	convert(s, min, opts.Workers, &res.Problems)
 	feedFiles, problems := feeds.Files(s, catalogs)
 	res.Problems.Merge(problems)
-	min := output.NewMinifier()
+	searchFiles, problems := search.Files(s, catalogs)
+	res.Problems.Merge(problems)
 	assetFiles, assets := processStatic(static, min, &res.Problems)
-	r, problems := render.New(src, cfg, catalogs, assets)
+	r, problems := render.New(src, cfg, catalogs, assets, min.MinifyTemplate)
 	res.Problems.Merge(problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
-	pages := renderPages(s, r, min, opts.Workers, &res.Problems)
+	pages := renderPages(s, r, opts.Workers, &res.Problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
@@ -106,7 +109,7 @@ func Run(src fs.FS, opts Options) *Result {
 			res.PagesByLang[p.Lang.Code]++
 		}
 	}
-	res.Files = append(append(pages, assetFiles...), feedFiles...)
+	res.Files = slices.Concat(pages, assetFiles, feedFiles, searchFiles)
 	slices.SortFunc(res.Files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
 	if err := output.Validate(res.Files); err != nil {
 		res.Problems.Add(diag.Problem{Path: "public", Message: err.Error()})
@@ -173,6 +176,9 @@ type staticFile struct {
 
 func loadStatic(src fs.FS, problems *diag.List) []staticFile {
 	var files []staticFile
+	if !rootInSite(src, StaticDir, problems) {
+		return nil
+	}
 	err := fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == StaticDir && isNotExist(err) {
@@ -187,7 +193,7 @@ func loadStatic(src fs.FS, problems *diag.List) []staticFile {
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+		if strings.HasPrefix(d.Name(), ".") || !linkInSite(src, p, d, problems) || !regularFile(src, p, d, problems) {
 			return nil
 		}
 		data, err := fs.ReadFile(src, p)
@@ -208,6 +214,9 @@ func loadStatic(src fs.FS, problems *diag.List) []staticFile {
 // worker writes its own slot, so the result is in path order without locks.
 func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int, problems *diag.List) []*content.Doc {
 	var paths []string
+	if !rootInSite(src, content.Dir, problems) {
+		return nil
+	}
 	err := fs.WalkDir(src, content.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
@@ -220,7 +229,8 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") {
+		if strings.HasPrefix(name, ".") || !linkInSite(src, p, d, problems) ||
+			!strings.HasSuffix(name, ".md") || !regularFile(src, p, d, problems) {
 			return nil
 		}
 		paths = append(paths, p)
@@ -255,8 +265,10 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int
 }
 
 // convert turns every content page's Markdown into HTML, rewriting links
-// to other content files to their pages' URLs.
-func convert(s *site.Site, workers int, problems *diag.List) {
+// to other content files to their pages' URLs. The HTML is minified here,
+// once per document; the templates are minified when they are parsed, so
+// whole pages need no minifying.
+func convert(s *site.Site, min *output.Minifier, workers int, problems *diag.List) {
 	converters := map[string]*markdown.Converter{}
 	for _, l := range s.Config.Languages {
 		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown})
@@ -279,7 +291,12 @@ func convert(s *site.Site, workers int, problems *diag.List) {
 			return base + t.URL, true
 		}
 		r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
-		p.Content = string(r.HTML)
+		html, err := min.Minify("content.html", r.HTML)
+		if err != nil {
+			lists[i].Add(minifyProblem(p.Doc.Path, err))
+			html = r.HTML
+		}
+		p.Content = string(html)
 		p.Text = r.Text
 		p.Summary = cmp.Or(p.Doc.Summary, r.Summary)
 		for _, mp := range r.Problems {
@@ -313,8 +330,8 @@ func processStatic(files []staticFile, min *output.Minifier, problems *diag.List
 	return out, assets
 }
 
-// renderPages executes templates for every page, then minifies the HTML.
-func renderPages(s *site.Site, r *render.Renderer, min *output.Minifier, workers int, problems *diag.List) []output.File {
+// renderPages executes the (minified) templates for every page.
+func renderPages(s *site.Site, r *render.Renderer, workers int, problems *diag.List) []output.File {
 	files := make([]output.File, len(s.Pages)+1)
 	lists := make([]diag.List, len(files))
 	parallel(len(files), workers, func(i int) {
@@ -332,10 +349,6 @@ func renderPages(s *site.Site, r *render.Renderer, min *output.Minifier, workers
 		}
 		if err != nil {
 			lists[i].Add(templateProblem(err))
-			return
-		}
-		if html, err = min.Minify(path, html); err != nil {
-			lists[i].Add(minifyProblem(path, err))
 			return
 		}
 		files[i] = output.File{Path: path, Data: html}

@@ -7,10 +7,12 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
@@ -152,7 +154,7 @@ func Parse(rel string, src []byte, opts Options) (*Doc, diag.List) {
 
 	r := &yamlx.Reader{Path: d.Path, LineOffset: 1, Problems: &problems}
 	root := r.Parse(front)
-	if root == nil || refuseAnchors(r, root) {
+	if root == nil || checkTree(r, root) {
 		return d, problems
 	}
 	readFrontMatter(r, root, d, opts)
@@ -205,8 +207,8 @@ func checkEncoding(p string, src []byte, problems *diag.List) ([]byte, bool) {
 	if !utf8.Valid(src) {
 		i := invalidUTF8(src)
 		line, col := lineCol(src, i)
-		problems.Add(diag.Problem{Path: p, Line: line, Col: col, Message: "the file is not valid UTF-8",
-			Hint: "save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8)"})
+		msg, hint := encodingProblem(src)
+		problems.Add(diag.Problem{Path: p, Line: line, Col: col, Message: msg, Hint: hint})
 		return nil, false
 	}
 	// CRLF and lone CR become LF; line numbers stay the same.
@@ -283,6 +285,12 @@ func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
 	case Partner:
 		allowed = partnerKeys
 	}
+	if root.Kind != yaml.MappingNode {
+		// Saying that the title is missing as well would only confuse.
+		r.ErrorHint(root, "write one key and its value per line, e.g. title: O nas",
+			"the front matter of a %s must be a mapping of keys to values, not %s", d.Kind, yamlx.Describe(root))
+		return
+	}
 	seen := map[string]bool{}
 	for _, f := range r.Fields(root, "the front matter of a "+d.Kind.String(), allowed) {
 		seen[f.Name()] = true
@@ -297,7 +305,7 @@ func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
 	}
 	// A misspelt required key is already reported with a "did you mean";
 	// saying it is missing as well would only confuse.
-	for i := 0; root.Kind == yaml.MappingNode && i+1 < len(root.Content); i += 2 {
+	for i := 0; i+1 < len(root.Content); i += 2 {
 		if k := root.Content[i].Value; !seen[k] {
 			seen[diag.Suggest(k, allowed)] = true
 		}
@@ -438,10 +446,22 @@ func readLogo(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
 }
 
 // cleanAlias normalizes an alias to a site path starting with "/", refusing
-// anything that could point elsewhere (schemes, "..", backslashes).
+// anything that could point elsewhere (schemes, "..", backslashes). An old
+// address copied from a browser is percent-encoded, while a static server
+// decodes a request before it looks for the file: the alias is decoded, so
+// that its file gets the name the server looks for, and so that "..%2f" is
+// refused as the ".." it is.
 func cleanAlias(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s, "\\?#\x00") || strings.Contains(s, "://") || strings.HasPrefix(s, "//") {
+	if strings.Contains(s, "%") {
+		u, err := url.PathUnescape(s)
+		if err != nil {
+			return "", false
+		}
+		s = u
+	}
+	if s == "" || strings.ContainsAny(s, "\\?#") || strings.ContainsFunc(s, unicode.IsControl) ||
+		strings.Contains(s, "://") || strings.HasPrefix(s, "//") {
 		return "", false
 	}
 	if !strings.HasPrefix(s, "/") {
@@ -458,19 +478,32 @@ func cleanAlias(s string) (string, bool) {
 	return clean, true
 }
 
-// refuseAnchors reports every YAML anchor (&name) and alias (*name) in the
-// front matter and says whether there was any. Front matter is one short
-// file written by hand: anchors save nothing there, while an alias makes
-// positions point at the anchor instead of the line that uses it, lets a
-// few lines expand into millions of values (the "billion laughs"), and a
-// value such as *Nowość* or &Co is far more often text that should have
-// been quoted than a deliberate alias.
-func refuseAnchors(r *yamlx.Reader, root *yaml.Node) bool {
+// MaxDepth is how deeply lists and mappings may nest in front matter. The
+// sample site's deepest, params.statement, needs 4; YAML itself stops at
+// 10,000, which a file of 20 kB reaches and which templates would then
+// have to walk.
+const MaxDepth = 64
+
+// checkTree reports every YAML anchor (&name) and alias (*name) in the
+// front matter, and nesting deeper than MaxDepth, and says whether there
+// was any. Front matter is one short file written by hand: anchors save
+// nothing there, while an alias makes positions point at the anchor instead
+// of the line that uses it, lets a few lines expand into millions of values
+// (the "billion laughs"), and a value such as *Nowość* or &Co is far more
+// often text that should have been quoted than a deliberate alias.
+func checkTree(r *yamlx.Reader, root *yaml.Node) bool {
 	found := false
 	aliased := map[string]bool{} // report one use of each anchor, not thousands
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
 		switch {
+		case depth > MaxDepth:
+			if !found {
+				r.ErrorHint(n, "free-form params may hold lists and mappings, but not this deep: write the data flatter",
+					"the front matter nests lists or mappings more than %d levels deep", MaxDepth)
+			}
+			found = true
+			return
 		case n.Kind == yaml.AliasNode:
 			found = true
 			if !aliased[n.Value] {
@@ -485,10 +518,10 @@ func refuseAnchors(r *yamlx.Reader, root *yaml.Node) bool {
 				"&%s is a YAML anchor, which front matter does not allow", n.Anchor)
 		}
 		for _, c := range n.Content {
-			walk(c)
+			walk(c, depth+1)
 		}
 	}
-	walk(root)
+	walk(root, 0)
 	return found
 }
 

@@ -144,13 +144,67 @@ var parseCases = []parseCase{
 		name: "invalid UTF-8 (Windows-1250 ó)",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: Zielona G\xF3ra\n---\n",
-		want: []string{"content/o-nas.md:2:17: the file is not valid UTF-8 (save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8))"},
+		want: []string{"content/o-nas.md:2:17: the file is not valid UTF-8: it looks like Windows-1250 or ISO-8859-2, old encodings of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8)"},
 	},
 	{
 		name: "invalid UTF-8 column counts characters, not bytes",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: O nas\n---\nŁódź, Żary i Zielona G\xF3ra\n",
-		want: []string{"content/o-nas.md:4:23: the file is not valid UTF-8 (save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8))"},
+		want: []string{"content/o-nas.md:4:23: the file is not valid UTF-8: it looks like Windows-1250 or ISO-8859-2, old encodings of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8)"},
+	},
+	{
+		// "Spotkanie w Żarach, ś ź ą" in Windows-1250: ą is 0xB9, ś 0x9C, ź 0x9F.
+		name: "Windows-1250 named by its ą, ś, ź",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: Spotkanie w \xAFarach\n---\nCi\xB9g dalszy: \x9Cwiat, \x9Fr\xF3d\xB3o.\n",
+		want: []string{"content/o-nas.md:2:20: the file is not valid UTF-8: it looks like Windows-1250, the old Windows encoding of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8; in VS Code: Reopen with Encoding → Central European (Windows 1250), then Save with Encoding → UTF-8)"},
+	},
+	{
+		// Word's „quotes” and – dash exist only in Windows-1250.
+		name: "Windows-1250 named by Word's quotes and dashes",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: O nas\n---\n\x84Partnerstwo\x94 \x96 razem\n",
+		want: []string{"content/o-nas.md:4:1: the file is not valid UTF-8: it looks like Windows-1250, the old Windows encoding of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8; in VS Code: Reopen with Encoding → Central European (Windows 1250), then Save with Encoding → UTF-8)"},
+	},
+	{
+		// The same text in ISO-8859-2: ą is 0xB1, ś 0xB6, ź 0xBC.
+		name: "ISO-8859-2 named by its ą, ś, ź",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: Spotkanie w \xAFarach\n---\nCi\xB1g dalszy: \xB6wiat, \xBCr\xF3d\xB3o.\n",
+		want: []string{"content/o-nas.md:2:20: the file is not valid UTF-8: it looks like ISO-8859-2 (Latin-2), an old encoding of Polish letters (in VS Code: Reopen with Encoding → Central European (ISO 8859-2), then Save with Encoding → UTF-8, or run iconv -f ISO-8859-2 -t UTF-8; Notepad would turn ą into ±)"},
+	},
+	{
+		name: "ISO-8859-2 capitals Ą Ś Ź",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: \xA1\xA6\xAC\n---\n",
+		want: []string{"content/o-nas.md:2:8: the file is not valid UTF-8: it looks like ISO-8859-2 (Latin-2), an old encoding of Polish letters (in VS Code: Reopen with Encoding → Central European (ISO 8859-2), then Save with Encoding → UTF-8, or run iconv -f ISO-8859-2 -t UTF-8; Notepad would turn ą into ±)"},
+	},
+	{
+		name: "Windows-1250 capitals Ą Ś Ź",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: \xA5\x8C\x8F\n---\n",
+		want: []string{"content/o-nas.md:2:8: the file is not valid UTF-8: it looks like Windows-1250, the old Windows encoding of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8; in VS Code: Reopen with Encoding → Central European (Windows 1250), then Save with Encoding → UTF-8)"},
+	},
+	{
+		// Latin-1 French: é è à are not Polish letters in either code page.
+		name: "other 8-bit text is not called Polish",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: Caf\xE9 \xE0 la cr\xE8me, d\xE9j\xE0 vu\n---\n",
+		want: []string{"content/o-nas.md:2:11: the file is not valid UTF-8 (save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8))"},
+	},
+	{
+		name: "random bytes are not called Polish",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: x\n---\n\xFF\xFE\xFD\xC0\xC1\n",
+		want: []string{"content/o-nas.md:4:1: the file is not valid UTF-8 (save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8))"},
+	},
+	{
+		// A paragraph pasted from an old page into a UTF-8 file: the
+		// position is the first byte that is not UTF-8.
+		name: "Windows-1250 paragraph inside a UTF-8 file",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: Żary i Łódź\n---\nZażółć gęślą jaźń.\nW\xB3adys\xB3aw, \xB9\n",
+		want: []string{"content/o-nas.md:5:2: the file is not valid UTF-8: it looks like Windows-1250, the old Windows encoding of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8; in VS Code: Reopen with Encoding → Central European (Windows 1250), then Save with Encoding → UTF-8)"},
 	},
 
 	// --- keys -------------------------------------------------------------
@@ -200,10 +254,30 @@ var parseCases = []parseCase{
 		name: "front matter is a list",
 		rel:  "o-nas.md",
 		src:  "---\n- title: O nas\n---\n",
-		want: []string{
-			`content/o-nas.md:2:1: a page needs a title (add a line title: … to the front matter)`,
-			`content/o-nas.md:2:1: the front matter of a page must be a mapping of keys to values, not a list`,
-		},
+		want: []string{`content/o-nas.md:2:1: the front matter of a page must be a mapping of keys to values, not a list (write one key and its value per line, e.g. title: O nas)`},
+	},
+	{
+		name: "front matter is text (TOML style)",
+		rel:  "meetings/2015-05-14-a.md",
+		src:  "---\ntitle = \"Spotkanie\"\n---\n",
+		want: []string{`content/meetings/2015-05-14-a.md:2:1: the front matter of a meeting must be a mapping of keys to values, not the text "title = \"Spotkanie\"" (write one key and its value per line, e.g. title: O nas)`},
+	},
+	{
+		name: "front matter is a number",
+		rel:  "partners/wup.md",
+		src:  "---\n2015\n---\n",
+		want: []string{`content/partners/wup.md:2:1: the front matter of a partner must be a mapping of keys to values, not the number 2015 (write one key and its value per line, e.g. title: O nas)`},
+	},
+	{
+		name: "front matter nested too deep",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: O nas\nparams: " + strings.Repeat("[", content.MaxDepth) + "x" + strings.Repeat("]", content.MaxDepth) + "\n---\n",
+		want: []string{fmt.Sprintf(`content/o-nas.md:3:%d: the front matter nests lists or mappings more than %d levels deep (free-form params may hold lists and mappings, but not this deep: write the data flatter)`, 9+content.MaxDepth, content.MaxDepth)},
+	},
+	{
+		name: "front matter nested as deep as allowed",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: O nas\nparams: {a: " + strings.Repeat("[", content.MaxDepth-2) + "x" + strings.Repeat("]", content.MaxDepth-2) + "}\n---\n",
 	},
 
 	// --- required keys per kind ------------------------------------------
@@ -528,6 +602,31 @@ var parseCases = []parseCase{
 			eq(t, "Aliases", d.Aliases, []content.Ref{
 				{ID: "/stara/strona.html", Pos: content.Pos{Line: 4, Col: 5}},
 				{ID: "/stara/inna/", Pos: content.Pos{Line: 5, Col: 5}},
+			})
+		},
+	},
+	{
+		// What a static server decodes is decoded first: the file gets the
+		// name the server looks for, and an encoded ".." is refused.
+		name: "aliases percent-decoded, encoded climbs refused",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: O nas\naliases:\n  - \"/../../etc/x\"\n  - \"/..%2f..%2fetc/x\"\n  - \"/%2e%2e/%2E%2E/etc/x\"\n  - \"..%5c..%5cwindows\"\n  - \"\\\\..\\\\..\\\\x\"\n  - \"/a%00b\"\n  - \"/x%0d%0aLocation: /evil\"\n  - \"/100%/\"\n  - \"/%2F%2Fevil.example\"\n  - \"/a/b/%2e%2e\"\n  - /aktualno%C5%9Bci/2015/\n  - \"/stara strona/\"\n---\n",
+		want: []string{
+			`content/o-nas.md:4:5: alias "/../../etc/x" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:5:5: alias "/..%2f..%2fetc/x" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:6:5: alias "/%2e%2e/%2E%2E/etc/x" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:7:5: alias "..%5c..%5cwindows" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:8:5: alias "\\..\\..\\x" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:9:5: alias "/a%00b" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:10:5: alias "/x%0d%0aLocation: /evil" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:11:5: alias "/100%/" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:12:5: alias "/%2F%2Fevil.example" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+			`content/o-nas.md:13:5: alias "/a/b/%2e%2e" is not a path on this site (write a path on this site, e.g. /aktualnosci/2015/spotkanie.html)`,
+		},
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "Aliases", d.Aliases, []content.Ref{
+				{ID: "/aktualności/2015/", Pos: content.Pos{Line: 14, Col: 5}},
+				{ID: "/stara strona/", Pos: content.Pos{Line: 15, Col: 5}},
 			})
 		},
 	},
@@ -882,6 +981,50 @@ func TestParseAliasBomb(t *testing.T) {
 				}
 			case <-time.After(5 * time.Second):
 				t.Fatal("Parse did not return within 5s")
+			}
+		})
+	}
+}
+
+// TestParseDeepNesting gives Parse params nested 10,000 levels deep (as
+// far as YAML itself goes), and further: each must fail at once with an
+// error at the line of params.
+func TestParseDeepNesting(t *testing.T) {
+	block := func(n int) string { // a mapping in a mapping …, in block style
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "%sk:\n", strings.Repeat(" ", i+1))
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		name, params string
+		line         int
+	}{
+		{"lists 10,000 deep", strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000), 3},
+		{"mappings 10,000 deep", strings.Repeat("{a: ", 10_000) + "1" + strings.Repeat("}", 10_000), 3},
+		{"lists 1,000,000 deep", strings.Repeat("[", 1_000_000), 3},
+		{"block mappings 2,000 deep", "\n" + block(2_000), 3 + content.MaxDepth},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := "---\ntitle: O nas\nparams: " + c.params + "\n---\n"
+			done := make(chan diag.List, 1)
+			start := time.Now()
+			go func() {
+				_, problems := content.Parse("o-nas.md", []byte(src), opts)
+				done <- problems
+			}()
+			select {
+			case problems := <-done:
+				if elapsed := time.Since(start); elapsed > time.Second {
+					t.Errorf("Parse took %v", elapsed)
+				}
+				items := problems.Items()
+				if len(items) != 1 || items[0].Line != c.line {
+					t.Fatalf("want one error at line %d, got:%s", c.line, show(strs(items)))
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("Parse did not return within 10s")
 			}
 		})
 	}

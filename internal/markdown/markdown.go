@@ -82,6 +82,10 @@ type Result struct {
 	// part of it.
 	Text     string
 	Headings []Heading
+	// Links are the links, autolinks and images of the document, in
+	// document order, as rendered; refused ones are left out. They let a
+	// check of the rendered page point back to the line that wrote them.
+	Links    []Link
 	Problems []Problem
 }
 
@@ -90,6 +94,24 @@ type Heading struct {
 	Level int    // 1 to 6
 	ID    string // the id attribute, unique within the document
 	Text  string // plain text, as the reader sees it
+	// Line and Col are where the heading starts in the Markdown source
+	// (1-based; 0 when unknown).
+	Line, Col int
+}
+
+// Link is a link or an image of the document.
+type Link struct {
+	// Dest is the destination as the HTML has it (href or src): a link
+	// to a content file is already rewritten to its page's URL, and the
+	// URL is percent-escaped as goldmark escapes it.
+	Dest string
+	// Text is the plain text of the link, or the alt text of an image
+	// ("-" for a decorative one, as written).
+	Text  string
+	Image bool
+	// Line and Col are where the link starts in the Markdown source, at
+	// its "[" or "<" (1-based; 0 when unknown).
+	Line, Col int
 }
 
 // Problem is something wrong with the Markdown, at a place in it.
@@ -146,7 +168,7 @@ func (c *Converter) Convert(src []byte, resolve Resolver) Result {
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, ids: ids}
+	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, ids: ids, openLink: -1}
 	// The text is at most as long as the source, give or take entities:
 	// one allocation instead of a dozen while it grows.
 	w.text.b.Grow(len(src))
@@ -165,6 +187,7 @@ func (c *Converter) Convert(src []byte, resolve Resolver) Result {
 		Summary:  w.summary,
 		Text:     w.text.String(),
 		Headings: w.headings,
+		Links:    w.links,
 		Problems: w.problems,
 	}
 }

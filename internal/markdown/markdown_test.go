@@ -287,15 +287,37 @@ func TestText(t *testing.T) {
 func TestHeadings(t *testing.T) {
 	src := "# Zakłady Aktywności Zawodowej\n\nTekst.\n\n## \"Cele\" projektu\n\n### Cele projektu\n\n## Kontakt {#kontakt-lgd}\n\n> ## W cytacie"
 	want := []Heading{
-		{1, "zaklady-aktywnosci-zawodowej", "Zakłady Aktywności Zawodowej"},
-		{2, "cele-projektu", "„Cele” projektu"},
-		{3, "cele-projektu-1", "Cele projektu"},
-		{2, "kontakt-lgd", "Kontakt"},
-		{2, "w-cytacie", "W cytacie"},
+		{1, "zaklady-aktywnosci-zawodowej", "Zakłady Aktywności Zawodowej", 1, 1},
+		{2, "cele-projektu", "„Cele” projektu", 5, 1},
+		{3, "cele-projektu-1", "Cele projektu", 7, 1},
+		{2, "kontakt-lgd", "Kontakt", 9, 1},
+		{2, "w-cytacie", "W cytacie", 11, 3},
 	}
 	got := converter(polish).Convert([]byte(src), testResolver).Headings
 	if !slices.Equal(got, want) {
 		t.Errorf("headings\n got: %+v\nwant: %+v", got, want)
+	}
+}
+
+// TestLinks checks that links, autolinks and images are listed as
+// rendered, with where they start, and refused ones are not.
+func TestLinks(t *testing.T) {
+	src := "Zob. [partnerów](partners/index.pl.md#kontakt) i [\"tu\"](<https://example.org/a b>).\n\n" +
+		"- ![Mapa powiatów](</img/mapa ż.png>) ![-](o.svg)\n- <https://example.org/x> <biuro@example.org>\n\n" +
+		"[zły](javascript:alert(1)) [brak](brak.md) [](#kontakt)"
+	want := []Link{
+		{Dest: "/pl/partnerzy/#kontakt", Text: "partnerów", Line: 1, Col: 6},
+		{Dest: "https://example.org/a%20b", Text: "„tu”", Line: 1, Col: 50},
+		{Dest: "/img/mapa%20%C5%BC.png", Text: "Mapa powiatów", Image: true, Line: 3, Col: 3},
+		{Dest: "o.svg", Text: "-", Image: true, Line: 3, Col: 39},
+		{Dest: "https://example.org/x", Text: "https://example.org/x", Line: 4, Col: 3},
+		{Dest: "mailto:biuro@example.org", Text: "biuro@example.org", Line: 4, Col: 27},
+		{Dest: "brak.md", Text: "brak", Line: 6, Col: 28},
+		{Dest: "#kontakt", Text: "", Line: 6, Col: 44},
+	}
+	got := converter(polish).Convert([]byte(src), testResolver).Links
+	if !slices.Equal(got, want) {
+		t.Errorf("links\n got: %+v\nwant: %+v", got, want)
 	}
 }
 

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/lubuskie-es/sitegen/internal/slug"
 )
@@ -41,7 +42,13 @@ type walker struct {
 	summary      string
 	summaryFinal bool // summary comes from a top-level paragraph
 	headings     []Heading
+	pos          positions // lines and columns of offsets in src
+	links        []Link
 	problems     []Problem
+	// openLink is the index in links of the link being walked, whose
+	// text starts at linkStart in text; -1 outside links.
+	openLink  int
+	linkStart int
 
 	// edits are applied after the walk: replacing the node being visited
 	// would cut ast.Walk's iteration over its siblings short.
@@ -94,7 +101,13 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.inFootnotes = entering
 	case *ast.Link:
 		if entering {
-			w.link(n)
+			if w.link(n) {
+				w.openLink, w.linkStart = len(w.links), w.text.Len()
+				w.links = append(w.links, w.linkAt(n, string(util.URLEscape(n.Destination, true)), false))
+			}
+		} else if w.openLink >= 0 {
+			w.links[w.openLink].Text = w.text.since(w.linkStart)
+			w.openLink = -1
 		}
 	case *ast.AutoLink:
 		if entering {
@@ -128,7 +141,8 @@ func (w *walker) heading(n *ast.Heading) {
 	}
 	id := w.headingID(n, text)
 	n.SetAttributeString("id", id)
-	w.headings = append(w.headings, Heading{Level: n.Level, ID: string(id), Text: text})
+	line, col := w.position(offset(n))
+	w.headings = append(w.headings, Heading{Level: n.Level, ID: string(id), Text: text, Line: line, Col: col})
 }
 
 // headingID returns the id written as {#id} after the heading if it is a
@@ -235,33 +249,44 @@ func (w *walker) paragraph(n *ast.Paragraph) {
 	}
 }
 
-func (w *walker) link(n *ast.Link) {
+// link checks and rewrites a link; it reports whether the link stays on
+// the page (a refused one is replaced by its text).
+func (w *walker) link(n *ast.Link) bool {
 	if scheme := refusedScheme(n.Destination, true); scheme != "" {
 		if !w.unsafe {
 			w.edits = append(w.edits, edit{node: n})
 			w.errorAt(offset(n), "link to a "+scheme+": URL is not allowed", hintUnsafeURL)
+			return false
 		}
-		return
+		return true
 	}
 	if w.resolve == nil {
-		return
+		return true
 	}
 	written, path, suffix, ok := contentPath(n.Destination)
 	if !ok {
-		return
+		return true
 	}
 	url, found := w.resolve(path)
 	if !found {
 		w.errorAt(offset(n), "link to a missing file: "+written, hintMissing)
-		return
+		return true
 	}
 	n.Destination = append(append(make([]byte, 0, len(url)+len(suffix)), url...), suffix...)
+	return true
+}
+
+// linkAt records a link as the renderer will write it.
+func (w *walker) linkAt(n ast.Node, dest string, image bool) Link {
+	line, col := w.position(offset(n))
+	return Link{Dest: dest, Image: image, Line: line, Col: col}
 }
 
 func (w *walker) autoLink(n *ast.AutoLink) {
 	label := n.Label(w.src)
 	w.text.write(label)
 	if w.unsafe {
+		w.recordAutoLink(n, label)
 		return
 	}
 	// The renderer writes the URL without resolving references, so
@@ -269,7 +294,22 @@ func (w *walker) autoLink(n *ast.AutoLink) {
 	if scheme := refusedScheme(n.URL(w.src), false); scheme != "" {
 		w.edits = append(w.edits, edit{node: n, with: rawString(label)})
 		w.errorAt(offset(n), "link to a "+scheme+": URL is not allowed", hintUnsafeURL)
+		return
 	}
+	w.recordAutoLink(n, label)
+}
+
+// recordAutoLink writes down an autolink's URL as goldmark renders it:
+// an e-mail address gets mailto:, and references are not resolved.
+func (w *walker) recordAutoLink(n *ast.AutoLink, label []byte) {
+	u := n.URL(w.src)
+	dest := string(util.URLEscape(u, false))
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(u), []byte("mailto:")) {
+		dest = "mailto:" + dest
+	}
+	l := w.linkAt(n, dest, false)
+	l.Text = string(label)
+	w.links = append(w.links, l)
 }
 
 func (w *walker) image(n *ast.Image) {
@@ -287,6 +327,9 @@ func (w *walker) image(n *ast.Image) {
 	case decorativeAlt:
 		n.RemoveChildren(n)
 	}
+	l := w.linkAt(n, string(util.URLEscape(n.Destination, true)), true)
+	l.Text = alt
+	w.links = append(w.links, l)
 }
 
 // altText is the plain text of an image description, as the renderer
@@ -312,6 +355,9 @@ func altText(n *ast.Image, src []byte) string {
 // silently: hiding a note from readers is what the writer meant.
 func (w *walker) rawHTML(n ast.Node, comment bool) {
 	if w.unsafe {
+		if !comment {
+			w.warnScript(n)
+		}
 		return
 	}
 	w.edits = append(w.edits, edit{node: n})
@@ -327,6 +373,49 @@ func (w *walker) rawHTML(n ast.Node, comment bool) {
 	}
 	w.htmlReported = block
 	w.warnAt(offset(n), "raw HTML is ignored", hintUnsafeHTML)
+}
+
+// warnScript warns of a <script> in raw HTML that the site let through
+// with markdown: {unsafe: true}: it runs in every reader's browser, and a
+// script pasted into content is more often an embed copied from elsewhere
+// or an attack than the site's own code, which belongs in static/js/.
+func (w *walker) warnScript(n ast.Node) {
+	var segs []text.Segment
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		segs = n.Segments.Sliced(0, n.Segments.Len())
+	case *ast.HTMLBlock:
+		segs = n.Lines().Sliced(0, n.Lines().Len())
+		if n.HasClosure() {
+			segs = append(segs, n.ClosureLine)
+		}
+	}
+	for _, seg := range segs {
+		if i := scriptTag(seg.Value(w.src)); i >= 0 {
+			w.warnAt(seg.Start+i, "raw HTML has a <script> element, which runs in every reader's browser",
+				"the site's scripts belong in static/js/ and the templates; remove it unless the site means to run it")
+			return
+		}
+	}
+}
+
+// scriptTag returns the offset of the first <script start tag in b, in any
+// case, or -1.
+func scriptTag(b []byte) int {
+	const tag = "<script"
+	for off := 0; ; {
+		i := bytes.Index(b[off:], []byte("<"))
+		if i < 0 {
+			return -1
+		}
+		at := off + i
+		rest := b[at:]
+		if len(rest) >= len(tag) && bytes.EqualFold(rest[:len(tag)], []byte(tag)) &&
+			(len(rest) == len(tag) || bytes.IndexByte([]byte(" \t\n\r\f/>"), rest[len(tag)]) >= 0) {
+			return at
+		}
+		off = at + 1
+	}
 }
 
 func isComment(n *ast.RawHTML, src []byte) bool {
@@ -372,7 +461,7 @@ func (w *walker) errorAt(off int, msg, hint string) { w.report(off, false, msg, 
 func (w *walker) warnAt(off int, msg, hint string) { w.report(off, true, msg, hint) }
 
 func (w *walker) report(off int, warning bool, msg, hint string) {
-	line, col := position(w.src, off)
+	line, col := w.position(off)
 	w.problems = append(w.problems, Problem{Line: line, Col: col, Warning: warning, Message: msg, Hint: hint})
 }
 
@@ -386,14 +475,4 @@ func offset(n ast.Node) int {
 		}
 	}
 	return -1
-}
-
-// position turns a byte offset into a 1-based line and column; the column
-// counts characters, as editors do, so that Polish letters count as one.
-func position(src []byte, off int) (line, col int) {
-	if off < 0 || off > len(src) {
-		return 0, 0
-	}
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return bytes.Count(src[:start], []byte{'\n'}) + 1, utf8.RuneCount(src[start:off]) + 1
 }

@@ -26,13 +26,34 @@ import (
 // concurrent use.
 type Minifier struct {
 	m *minify.M
+	// tmpl minifies html/template sources, leaving {{…}} actions alone.
+	tmpl *minify.M
 }
 
 // NewMinifier returns a Minifier with conservative settings: the output must
 // still pass the W3C Nu HTML checker and read the same in a screen reader.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{
+	m.Add("text/html", htmlOptions())
+	m.Add("text/css", &css.Minifier{})
+	m.Add("image/svg+xml", &svg.Minifier{})
+	m.Add("text/xml", &xml.Minifier{})
+	// The HTML minifier hands the body of <script type=X> to the minifier
+	// for X, so these patterns also cover inline JSON-LD, import maps and
+	// module scripts. The patterns are those of the minify command.
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$|^module$`), minifyJS)
+	m.AddRegexp(regexp.MustCompile(`[/+]json$|^importmap$|^speculationrules$`), &json.Minifier{})
+	m.AddRegexp(regexp.MustCompile(`[/+]xml$`), &xml.Minifier{})
+
+	tmpl := minify.New()
+	opts := htmlOptions()
+	opts.TemplateDelims = [2]string{"{{", "}}"}
+	tmpl.Add("text/html", opts)
+	return &Minifier{m: m, tmpl: tmpl}
+}
+
+func htmlOptions() *html.Minifier {
+	return &html.Minifier{
 		// The html, head and body tags carry lang and dir, and a reader
 		// of the source expects them; end tags keep the tree obvious.
 		KeepDocumentTags: true,
@@ -43,17 +64,19 @@ func NewMinifier() *Minifier {
 		// Conditional comments and server-side includes (<!--#...-->)
 		// change what the page does; other comments are dropped.
 		KeepSpecialComments: true,
-	})
-	m.Add("text/css", &css.Minifier{})
-	m.Add("image/svg+xml", &svg.Minifier{})
-	m.Add("text/xml", &xml.Minifier{})
-	// The HTML minifier hands the body of <script type=X> to the minifier
-	// for X, so these patterns also cover inline JSON-LD, import maps and
-	// module scripts. The patterns are those of the minify command.
-	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$|^module$`), minifyJS)
-	m.AddRegexp(regexp.MustCompile(`[/+]json$|^importmap$|^speculationrules$`), &json.Minifier{})
-	m.AddRegexp(regexp.MustCompile(`[/+]xml$`), &xml.Minifier{})
-	return &Minifier{m: m}
+	}
+}
+
+// MinifyTemplate minifies the source of an html/template file, leaving its
+// {{…}} actions as they are. Minifying the templates once, instead of every
+// page they produce, takes the minifier off the per-page path: the pages
+// come out minified but for what the actions insert.
+func (m *Minifier) MinifyTemplate(path string, src []byte) ([]byte, error) {
+	out, err := m.tmpl.Bytes("text/html", bytes.Clone(src))
+	if err != nil {
+		return nil, minifyError(path, err)
+	}
+	return out, nil
 }
 
 // minifyJS minifies JavaScript, always keeping "</script" escaped. The HTML

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"strconv"
@@ -30,25 +31,46 @@ type Asset struct {
 type Renderer struct {
 	cfg      *config.Config
 	baseURL  *url.URL
-	sets     map[string]templateSet // by language code
+	sets     map[string]templateSet // by language code, as used
+	plain    map[string]templateSet // the sources as written, for error positions
 	catalogs map[string]*i18n.Catalog
 	assets   map[string]Asset
 }
 
-// New parses the templates once per language.
-func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset) (*Renderer, diag.List) {
+// New parses the templates once per language. prepare, when not nil, is
+// applied to every template source (the build minifies them); the sources
+// are also parsed as written, so that every error names the line the writer
+// sees.
+func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, prepare Prepare) (*Renderer, diag.List) {
 	base, _ := url.Parse(cfg.BaseURL)
-	r := &Renderer{cfg: cfg, baseURL: base, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets}
-	var problems diag.List
+	r := &Renderer{cfg: cfg, baseURL: base, sets: map[string]templateSet{}, plain: map[string]templateSet{},
+		catalogs: catalogs, assets: assets}
 	for _, l := range cfg.Languages {
-		set, p := parseTemplates(fsys, r.funcs(catalogs[l.Code]))
+		plain, p := r.parse(fsys, l.Code, nil)
 		if p.Len() > 0 {
 			// Every language parses the same files: report them once.
 			return nil, p
 		}
-		r.sets[l.Code] = set
+		r.plain[l.Code], r.sets[l.Code] = plain, plain
+		if prepare != nil {
+			set, p := r.parse(fsys, l.Code, prepare)
+			if p.Len() > 0 {
+				return nil, p
+			}
+			r.sets[l.Code] = set
+		}
 	}
-	return r, problems
+	return r, diag.List{}
+}
+
+// parse parses the templates of one language with its functions.
+func (r *Renderer) parse(fsys fs.FS, lang string, prepare Prepare) (templateSet, diag.List) {
+	cache := &fragments{byID: map[string]*fragment{}}
+	set, p := parseTemplates(fsys, r.funcs(r.catalogs[lang], cache), prepare)
+	if set != nil {
+		cache.tmpl = set[string(site.Home)]
+	}
+	return set, p
 }
 
 // View is what a template sees as its dot.
@@ -63,6 +85,20 @@ type View struct {
 	// translation when there is one, else that language's home.
 	Languages   []LangLink
 	Breadcrumbs []Crumb
+	// Section is the main-menu item the page is or belongs to (nil if
+	// none); SectionCurrent is the aria-current value for it: "page" when
+	// it is the page itself, "true" when the page is within it.
+	Section        *site.Page
+	SectionCurrent string
+}
+
+// MenuState keys the cached main menu: pages that mark the same item the
+// same way share it.
+func (v *View) MenuState() string {
+	if v.Section == nil {
+		return ""
+	}
+	return v.SectionCurrent + " " + v.Section.URL
 }
 
 // LangLink is one entry of the language switcher.
@@ -93,6 +129,7 @@ func (r *Renderer) Page(s *site.Site, p *site.Page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	v.Section, v.SectionCurrent = section(p, l, v.Breadcrumbs)
 	return r.execute(p.Lang.Code, string(p.Kind), v)
 }
 
@@ -112,14 +149,18 @@ func (r *Renderer) NotFound(s *site.Site) ([]byte, error) {
 }
 
 func (r *Renderer) execute(lang, kind string, v *View) ([]byte, error) {
-	t := r.sets[lang][kind]
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&buf, Dir+"/layouts/base.html", v); err != nil {
-		p := templateProblem(err, Dir+"/layouts/"+kind+".html")
-		return nil, &ProblemError{Problem: p}
+	err := r.sets[lang][kind].ExecuteTemplate(&buf, Dir+"/layouts/base.html", v)
+	if err == nil {
+		return buf.Bytes(), nil
 	}
-	return buf.Bytes(), nil
+	// Positions in prepared (minified) sources mean nothing to a writer:
+	// run the page again on the sources as written to name the real line.
+	if plainErr := r.plain[lang][kind].ExecuteTemplate(io.Discard, Dir+"/layouts/base.html", v); plainErr != nil {
+		err = plainErr
+	}
+	return nil, &ProblemError{Problem: templateProblem(err, Dir+"/layouts/"+kind+".html")}
 }
 
 // ProblemError carries a template problem with its position.
@@ -145,6 +186,8 @@ func (r *Renderer) title(p *site.Page, l *site.Lang) (string, error) {
 		return c.T("partners")
 	case site.Tags:
 		return c.T("tags")
+	case site.Search:
+		return c.T("search")
 	case site.Alias:
 		return p.Target.Title(), nil
 	}
@@ -174,6 +217,24 @@ func (r *Renderer) switcher(s *site.Site, p *site.Page) []LangLink {
 		links = append(links, link)
 	}
 	return links
+}
+
+// section finds the main-menu item a page is (aria-current="page") or lies
+// within by its breadcrumbs (aria-current="true").
+func section(p *site.Page, l *site.Lang, trail []Crumb) (*site.Page, string) {
+	for _, m := range l.Menu {
+		if m.Page == p {
+			return p, "page"
+		}
+	}
+	for _, m := range l.Menu {
+		for _, c := range trail {
+			if c.Page == m.Page {
+				return m.Page, "true"
+			}
+		}
+	}
+	return nil, ""
 }
 
 // crumbs gives the trail from the home page to p: home › section › year ›
@@ -216,10 +277,11 @@ func (r *Renderer) crumbs(p *site.Page, l *site.Lang, title string) ([]Crumb, er
 }
 
 // funcs are the template functions, bound to one language's catalog.
-func (r *Renderer) funcs(c *i18n.Catalog) template.FuncMap {
+func (r *Renderer) funcs(c *i18n.Catalog, cache *fragments) template.FuncMap {
 	return template.FuncMap{
-		"t": c.T,
-		"n": c.N,
+		"partialCached": cache.render,
+		"t":             c.T,
+		"n":             c.N,
 		"tf": func(key string, pairs ...any) (string, error) {
 			s, err := c.T(key)
 			if err != nil {

@@ -38,7 +38,7 @@ func layouts(overrides map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"templates/layouts/base.html": {Data: []byte(`{{block "main" .}}{{end}}`)},
 	}
-	for _, k := range []string{"home", "meeting", "partner", "page", "meetings", "year", "upcoming", "partners", "tag", "tags", "alias", "404"} {
+	for _, k := range []string{"home", "meeting", "partner", "page", "meetings", "year", "upcoming", "partners", "tag", "tags", "search", "alias", "404"} {
 		fsys["templates/layouts/"+k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
 	}
 	for name, src := range overrides {
@@ -66,7 +66,7 @@ func setup(t *testing.T, baseURL string, fsys fstest.MapFS) (*render.Renderer, *
 	if ps.HasErrors() {
 		t.Fatal(ps.Items())
 	}
-	r, ps := render.New(fsys, cfg, map[string]*i18n.Catalog{"pl": cat}, map[string]render.Asset{"css/site.css": {Path: "/css/site.abc.css", Integrity: "sha384-x"}})
+	r, ps := render.New(fsys, cfg, map[string]*i18n.Catalog{"pl": cat}, map[string]render.Asset{"css/site.css": {Path: "/css/site.abc.css", Integrity: "sha384-x"}}, nil)
 	var msgs []string
 	for _, p := range ps.Items() {
 		msgs = append(msgs, p.String())

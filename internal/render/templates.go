@@ -26,7 +26,7 @@ const Dir = "templates"
 
 // kinds lists the page kinds with their layout file.
 var kinds = []site.Kind{site.Home, site.Meeting, site.Partner, site.Article, site.Meetings,
-	site.Year, site.Upcoming, site.Partners, site.Tag, site.Tags, site.Alias}
+	site.Year, site.Upcoming, site.Partners, site.Tag, site.Tags, site.Search, site.Alias}
 
 // notFound is the layout of 404.html, which is not a site page.
 const notFound = "404"
@@ -34,11 +34,23 @@ const notFound = "404"
 // templateSet is the parsed templates of one language, by page kind.
 type templateSet map[string]*template.Template
 
-// parseTemplates parses base, partials and every kind's layout with funcs.
-func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, diag.List) {
+// Prepare transforms a template's source before it is parsed, e.g. to
+// minify it; nil leaves sources as they are.
+type Prepare func(path string, src []byte) ([]byte, error)
+
+// parseTemplates parses base, partials and every kind's layout with funcs,
+// passing each source through prepare.
+func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (templateSet, diag.List) {
+	readFile := func(fsys fs.FS, name string) ([]byte, error) {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil || prepare == nil {
+			return src, err
+		}
+		return prepare(name, src)
+	}
 	var problems diag.List
 	root := template.New("").Funcs(funcs)
-	base, err := fs.ReadFile(fsys, Dir+"/layouts/base.html")
+	base, err := readFile(fsys, Dir+"/layouts/base.html")
 	if err != nil {
 		problems.Add(diag.Problem{Path: Dir + "/layouts/base.html", Message: "the base layout is missing"})
 		return nil, problems
@@ -50,7 +62,7 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, diag.List)
 	partials, _ := fs.Glob(fsys, Dir+"/partials/*.html")
 	slices.Sort(partials)
 	for _, p := range partials {
-		src, err := fs.ReadFile(fsys, p)
+		src, err := readFile(fsys, p)
 		if err == nil {
 			_, err = root.New(p).Parse(string(src))
 		}
@@ -69,7 +81,7 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap) (templateSet, diag.List)
 	names = append(names, notFound)
 	for _, name := range names {
 		file := Dir + "/layouts/" + name + ".html"
-		src, err := fs.ReadFile(fsys, file)
+		src, err := readFile(fsys, file)
 		if err != nil {
 			problems.Add(diag.Problem{Path: file, Message: "the layout for " + name + " pages is missing"})
 			continue

@@ -37,7 +37,8 @@ const (
 	Partners Kind = "partners"
 	Tag      Kind = "tag"
 	Tags     Kind = "tags"
-	Alias    Kind = "alias" // a redirect from an old address
+	Search   Kind = "search" // the search page, whose index package search writes
+	Alias    Kind = "alias"  // a redirect from an old address
 )
 
 // Page is one HTML page of the site in one language.
@@ -130,10 +131,13 @@ type Lang struct {
 	Upcoming []*Page // meetings from today on, soonest first
 	Past     []*Page // meetings before today, newest first
 	Partners []*Page // alphabetical
-	Sectors  []SectorGroup
-	Years    []YearGroup // newest first
-	Tags     []*TagInfo  // alphabetical
-	Menu     []MenuItem
+	// Secretariat is the partners with role secretariat, whom every page's
+	// footer names; kept here so that the footer need not scan Partners.
+	Secretariat []*Page
+	Sectors     []SectorGroup
+	Years       []YearGroup // newest first
+	Tags        []*TagInfo  // alphabetical
+	Menu        []MenuItem
 	// Special pages the layout links to.
 	MeetingsIndex, UpcomingPage, PartnersIndex, TagsIndex, SearchPage *Page
 	Accessibility                                                     *Page
@@ -356,6 +360,11 @@ func (b *builder) resolveLang(l *Lang) {
 	b.splitUpcoming(l)
 
 	i18n.SortFunc(coll, l.Partners, func(p *Page) string { return p.Doc.Title })
+	for _, p := range l.Partners {
+		if p.Doc.Role == "secretariat" {
+			l.Secretariat = append(l.Secretariat, p)
+		}
+	}
 	for _, s := range content.Sectors {
 		var g SectorGroup
 		g.Sector = s
@@ -378,6 +387,7 @@ func (b *builder) resolveLang(l *Lang) {
 	l.PartnersIndex = b.generated(l, Partners, prefix+sec.Partners+"/", "@partners")
 	l.PartnersIndex.Items = l.Partners
 	b.tags(l, coll, prefix+sec.Tags+"/")
+	l.SearchPage = b.generated(l, Search, prefix+sec.Search+"/", "@search")
 	b.menu(l)
 	b.checkStatement(l)
 }

@@ -382,6 +382,8 @@ func syntaxHint(msg, line string) string {
 	case strings.Contains(msg, "tab character"),
 		strings.Contains(msg, "cannot start any token") && strings.Contains(indent, "\t"):
 		return "YAML does not allow tabs for indentation: use spaces"
+	case strings.Contains(msg, "exceeded max depth"):
+		return "lists and mappings nest too deeply here: write the data flatter"
 	case strings.Contains(msg, "mapping values are not allowed"):
 		return `a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie"`
 	case strings.Contains(msg, "did not find expected alphabetic or numeric character"),

@@ -225,6 +225,13 @@ func TestHTTPURL(t *testing.T) {
 		{`u: " https://example.org/a?b=c "`, "https://example.org/a?b=c", nil},
 		{"u: ftp://example.org/", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "ftp://example.org/"` + hint}},
 		{"u: javascript:alert(1)", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "javascript:alert(1)"` + hint}},
+		{"u: data:text/html;base64,PHNjcmlwdD4=", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "data:text/html;base64,PHNjcmlwdD4="` + hint}},
+		{"u: vbscript:msgbox(1)", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "vbscript:msgbox(1)"` + hint}},
+		{"u: JaVaScRiPt:alert(1)", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "JaVaScRiPt:alert(1)"` + hint}},
+		{`u: " javascript:alert(1)"`, "", []string{`x.md:2:4: u must be an absolute http(s) URL, not " javascript:alert(1)"` + hint}},
+		{`u: "java\tscript:alert(1)"`, "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "java\tscript:alert(1)"` + hint}},
+		{"u: https:javascript:alert(1)", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "https:javascript:alert(1)"` + hint}},
+		{`u: "https://example.org/\"><script>"`, "https://example.org/%22%3E%3Cscript%3E", nil},
 		{"u: www.example.org", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "www.example.org"` + hint}},
 		{"u: /o-nas/", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "/o-nas/"` + hint}},
 		{"u: //example.org/", "", []string{`x.md:2:4: u must be an absolute http(s) URL, not "//example.org/"` + hint}},
@@ -434,6 +441,8 @@ func TestParseSyntaxErrors(t *testing.T) {
 			`x.md:3: invalid YAML: unknown anchor 'nic' referenced (a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie")`},
 		{"a: 1\nb: \x01\n",
 			`x.md:3: invalid YAML: control characters are not allowed`},
+		{"a: 1\nb: " + strings.Repeat("[", 10_001) + "\n",
+			`x.md:3: invalid YAML: exceeded max depth of 10000 (lists and mappings nest too deeply here: write the data flatter)`},
 	} {
 		r := &yamlx.Reader{Path: "x.md", LineOffset: 1, Problems: &diag.List{}}
 		if n := r.Parse([]byte(c.src)); n != nil {

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/newdoc"
+)
+
+const newUsage = `Usage: sitegen new meeting|partner|page "Tytuł" [--lang pl] [--source DIR]
+
+Starts a new file with every front matter key of its kind, each explained
+in a comment (in Polish for pl, in English otherwise), and prints its path
+and the address the page will have. It never overwrites a file.
+
+  meeting   content/meetings/YYYY-MM-DD-<slug>.<lang>.md, dated today
+  partner   content/partners/<slug>.<lang>.md (the slug is the partner's id)
+  page      content/<slug>.<lang>.md
+
+Examples:
+  sitegen new meeting "Spotkanie sygnatariuszy w Żarach"
+  sitegen new partner "Fundacja Przykładowa"
+  sitegen new page "Signatories" --lang en
+
+Flags (before or after the title):
+`
+
+func newNewFlags(stderr io.Writer) (*flag.FlagSet, *string, *string) {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("lang", "", "the language of the file (default: the site's first language)")
+	source := fs.String("source", ".", "the site's folder (with site.yaml)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, newUsage)
+		fs.PrintDefaults()
+	}
+	return fs, lang, source
+}
+
+func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	flags, lang, source := newNewFlags(stderr)
+	// Flags may come after the kind and the title, as people type them.
+	var words []string
+	for rest := args; ; {
+		if err := flags.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
+		}
+		if flags.NArg() == 0 {
+			break
+		}
+		words = append(words, flags.Arg(0))
+		rest = flags.Args()[1:]
+	}
+	if len(words) != 2 || !slices.Contains(newdoc.Kinds(), words[0]) {
+		fmt.Fprintln(stderr, `sitegen new: give the kind and the title, e.g. sitegen new meeting "Spotkanie w Żarach"`)
+		if len(words) > 2 {
+			fmt.Fprintln(stderr, "  (a title of several words goes in quotes)")
+		}
+		fmt.Fprintln(stderr, "Run 'sitegen new --help' for more.")
+		return exitUsage
+	}
+
+	data, err := os.ReadFile(filepath.Join(*source, config.FileName))
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen new: cannot read %s: %v (run it in the site's folder or pass --source DIR)\n",
+			filepath.Join(*source, config.FileName), errors.Unwrap(err))
+		return exitUsage
+	}
+	cfg, problems := config.Parse(data)
+	if problems.HasErrors() {
+		problems.Print(stderr)
+		return exitProblems
+	}
+	doc, err := newdoc.Make(cfg, newdoc.Request{Kind: words[0], Title: words[1], Lang: *lang, Now: now()})
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen new: %v\n", err)
+		var bad *newdoc.BadRequest
+		if errors.As(err, &bad) {
+			return exitUsage
+		}
+		return exitProblems
+	}
+	path := filepath.Join(*source, filepath.FromSlash(doc.Path))
+	if err := writeNew(path, doc.Data); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			fmt.Fprintf(stderr, "sitegen new: %s already exists; it was left as it is (choose another title, or edit that file)\n", path)
+		} else {
+			fmt.Fprintf(stderr, "sitegen new: %v\n", err)
+		}
+		return exitProblems
+	}
+	fmt.Fprintf(stdout, "created %s\n", filepath.ToSlash(path))
+	fmt.Fprintf(stdout, "address once built: %s\n", doc.URL)
+	return exitOK
+}
+
+// writeNew creates path, refusing to replace a file that is there (even
+// one created a moment ago by someone else: O_EXCL decides atomically).
+func writeNew(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
+}

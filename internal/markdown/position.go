@@ -1,0 +1,64 @@
+package markdown
+
+import (
+	"bytes"
+	"slices"
+	"unicode/utf8"
+)
+
+// positions turns byte offsets of one source into lines and columns in
+// time that does not grow with the offset: a 5 MB file with thousands of
+// headings, links or problems would otherwise be counted from its start
+// for each of them. The zero value with src set is ready to use.
+type positions struct {
+	src    []byte
+	starts []int // offsets where lines start, built on first use
+	// The last place asked for: the walk asks in document order, so the
+	// column of the next place on the same line is counted from there.
+	lastOff, lastLine, lastCol int
+}
+
+// at returns the 1-based line and column of offset off; the column counts
+// characters, as editors do, so that Polish letters count as one. Both
+// are 0 for an offset outside the source.
+func (p *positions) at(off int) (line, col int) {
+	if off < 0 || off > len(p.src) {
+		return 0, 0
+	}
+	if p.starts == nil {
+		p.starts = make([]int, 1, 1+bytes.Count(p.src, []byte{'\n'}))
+		for i, c := range p.src {
+			if c == '\n' {
+				p.starts = append(p.starts, i+1)
+			}
+		}
+	}
+	i, found := slices.BinarySearch(p.starts, off)
+	if !found {
+		i--
+	}
+	line, start := i+1, p.starts[i]
+	// Counting on from the last place is exact only from a character's
+	// first byte; goldmark's offsets always are one.
+	if line == p.lastLine && off >= p.lastOff && (p.lastOff == len(p.src) || utf8.RuneStart(p.src[p.lastOff])) {
+		col = p.lastCol + utf8.RuneCount(p.src[p.lastOff:off])
+	} else {
+		col = utf8.RuneCount(p.src[start:off]) + 1
+	}
+	p.lastOff, p.lastLine, p.lastCol = off, line, col
+	return line, col
+}
+
+// position is positions.at for a single question.
+func position(src []byte, off int) (line, col int) {
+	p := positions{src: src}
+	return p.at(off)
+}
+
+// position is where offset off of the walker's source is.
+func (w *walker) position(off int) (line, col int) {
+	if w.pos.src == nil {
+		w.pos.src = w.src
+	}
+	return w.pos.at(off)
+}

@@ -1,0 +1,135 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Cases is testdata/cases.json, which internal/e2e runs through the
+// browser's search.js as well.
+type Cases struct {
+	Terms []struct {
+		Lang  string   `json:"lang"`
+		Term  string   `json:"term"`
+		Words []string `json:"words"`
+	} `json:"terms"`
+	Texts []struct {
+		Lang  string   `json:"lang"`
+		Text  string   `json:"text"`
+		Terms []string `json:"terms"`
+	} `json:"texts"`
+	Finds, Misses []struct {
+		Lang  string `json:"lang"`
+		Query string `json:"query"`
+		Text  string `json:"text"`
+	}
+}
+
+func loadCases(t *testing.T) *Cases {
+	t.Helper()
+	data, err := os.ReadFile("testdata/cases.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Cases
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	return &c
+}
+
+func rules(t *testing.T, lang string) *Rules {
+	t.Helper()
+	r, err := LoadRules(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func terms(r *Rules, text string) []string {
+	out := []string{}
+	r.Terms(text, func(t string) { out = append(out, t) })
+	return out
+}
+
+func TestTerms(t *testing.T) {
+	c := loadCases(t)
+	for _, tc := range c.Terms {
+		r := rules(t, tc.Lang)
+		for _, w := range tc.Words {
+			if got := terms(r, w); len(got) != 1 || got[0] != tc.Term {
+				t.Errorf("%s: %q gives %q, want [%q]", tc.Lang, w, got, tc.Term)
+			}
+		}
+	}
+	for _, tc := range c.Texts {
+		if got := terms(rules(t, tc.Lang), tc.Text); !slices.Equal(got, tc.Terms) {
+			t.Errorf("%s: %q gives\n\t%q, want\n\t%q", tc.Lang, tc.Text, got, tc.Terms)
+		}
+	}
+}
+
+// finds reports whether a query word finds any word of text, as the
+// script matches.
+func finds(r *Rules, query, text string) bool {
+	q := r.Fold(query)
+	found := false
+	r.Terms(text, func(term string) {
+		if ok, _ := r.Match(q, term); ok {
+			found = true
+		}
+	})
+	return found
+}
+
+func TestMatch(t *testing.T) {
+	c := loadCases(t)
+	for _, tc := range c.Finds {
+		if !finds(rules(t, tc.Lang), tc.Query, tc.Text) {
+			t.Errorf("%s: %q does not find %q", tc.Lang, tc.Query, tc.Text)
+		}
+	}
+	for _, tc := range c.Misses {
+		if finds(rules(t, tc.Lang), tc.Query, tc.Text) {
+			t.Errorf("%s: %q finds %q", tc.Lang, tc.Query, tc.Text)
+		}
+	}
+}
+
+// TestRulesOrder: within a step, no suffix ends with one written before
+// it, which would always be stripped first and make it dead; stop words
+// are folded and unique; fold keys are lower case without accents.
+func TestRulesOrder(t *testing.T) {
+	for _, lang := range []string{"pl", "en"} {
+		r := rules(t, lang)
+		if r.Min < 2 || len(r.Steps) == 0 {
+			t.Errorf("%s: min %d, %d steps", lang, r.Min, len(r.Steps))
+		}
+		for i, step := range r.Steps {
+			for j, s := range step {
+				for _, before := range step[:j] {
+					if strings.HasSuffix(s[0], before[0]) {
+						t.Errorf("%s step %d: %q comes after %q, so it never applies", lang, i, s[0], before[0])
+					}
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for _, w := range r.Stop {
+			if seen[w] || r.Fold(w) != w {
+				t.Errorf("%s: stop word %q is repeated or not folded", lang, w)
+			}
+			seen[w] = true
+		}
+	}
+	for k, v := range rules(t, "pl").Chars {
+		if utf8.RuneCountInString(k) != 1 || v == "" {
+			t.Errorf("fold %q → %q", k, v)
+		}
+	}
+}
