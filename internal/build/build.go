@@ -193,7 +193,8 @@ func loadStatic(src fs.FS, problems *diag.List) []staticFile {
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") || !linkInSite(src, p, d, problems) || !regularFile(src, p, d, problems) {
+		if strings.HasPrefix(d.Name(), ".") || !publishableName(p, problems) || !linkInSite(src, p, d, problems) ||
+			!regularFile(src, p, d, problems) {
 			return nil
 		}
 		data, err := fs.ReadFile(src, p)
@@ -229,8 +230,8 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || !linkInSite(src, p, d, problems) ||
-			!strings.HasSuffix(name, ".md") || !regularFile(src, p, d, problems) {
+		if strings.HasPrefix(name, ".") || !linkInSite(src, p, d, problems) || !strings.HasSuffix(name, ".md") ||
+			!publishableName(p, problems) || !regularFile(src, p, d, problems) {
 			return nil
 		}
 		paths = append(paths, p)
@@ -271,7 +272,8 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int
 func convert(s *site.Site, min *output.Minifier, workers int, problems *diag.List) {
 	converters := map[string]*markdown.Converter{}
 	for _, l := range s.Config.Languages {
-		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown})
+		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown,
+			BasePath: baseURLPath(s.Config.BaseURL)})
 	}
 	var pages []*site.Page
 	for _, p := range s.Pages {

@@ -35,6 +35,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -54,6 +55,11 @@ type Options struct {
 	// opening single, closing single. Polish uses „ ” ‚ ’, English “ ” ‘ ’.
 	// An empty entry falls back to the English quote.
 	Quotes [4]string
+	// BasePath is the path of the site's base URL without its trailing
+	// slash ("/preview" for https://host/preview/, "" at the root). Links
+	// and images written from the site root (/images/x.png) get it in
+	// front, so that they work when the site is published under a path.
+	BasePath string
 	// Unsafe is the site's opt-in (markdown: {unsafe: true}) to render raw
 	// HTML and links with any URL scheme as written.
 	Unsafe bool
@@ -62,8 +68,9 @@ type Options struct {
 // Converter turns Markdown into HTML. It is safe for concurrent use: all
 // per-document state lives in the parser context of one Convert call.
 type Converter struct {
-	md     goldmark.Markdown
-	unsafe bool
+	md       goldmark.Markdown
+	unsafe   bool
+	basePath string
 }
 
 // Resolver maps the path of a link to another content file (relative to
@@ -157,7 +164,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe}
+	return &Converter{md: md, unsafe: opts.Unsafe, basePath: strings.TrimSuffix(opts.BasePath, "/")}
 }
 
 // Convert parses src, checks and rewrites it in one walk over the syntax
@@ -168,7 +175,7 @@ func (c *Converter) Convert(src []byte, resolve Resolver) Result {
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, ids: ids, openLink: -1}
+	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, basePath: c.basePath, ids: ids, openLink: -1}
 	// The text is at most as long as the source, give or take entities:
 	// one allocation instead of a dozen while it grows.
 	w.text.b.Grow(len(src))

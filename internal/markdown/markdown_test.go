@@ -408,3 +408,24 @@ func TestConcurrentConvert(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestBasePath(t *testing.T) {
+	c := New(Options{BasePath: "/preview/"})
+	cases := []struct{ src, want string }{
+		{"![Logo](/images/logo.svg)", `<p><img src="/preview/images/logo.svg" alt="Logo"></p>`},
+		{"[Kontakt](/kontakt/)", `<p><a href="/preview/kontakt/">Kontakt</a></p>`},
+		{"[Inny](//example.org/x)", `<p><a href="//example.org/x">Inny</a></p>`},
+		{"[Względny](images/x.png)", `<p><a href="images/x.png">Względny</a></p>`},
+		{"[WWW](https://example.org/)", `<p><a href="https://example.org/">WWW</a></p>`},
+	}
+	for _, tc := range cases {
+		got := strings.TrimSpace(string(c.Convert([]byte(tc.src), nil).HTML))
+		if got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.src, got, tc.want)
+		}
+	}
+	root := New(Options{BasePath: ""})
+	if got := strings.TrimSpace(string(root.Convert([]byte("[K](/kontakt/)"), nil).HTML)); got != `<p><a href="/kontakt/">K</a></p>` {
+		t.Errorf("at the root: %s", got)
+	}
+}

@@ -30,10 +30,11 @@ const (
 // it collects plain text, headings and problems, and checks and rewrites
 // links on the way.
 type walker struct {
-	src     []byte
-	resolve Resolver
-	unsafe  bool
-	ids     parser.IDs
+	src      []byte
+	resolve  Resolver
+	unsafe   bool
+	basePath string
+	ids      parser.IDs
 
 	text         plainText
 	headingStart int // where the current heading's text starts in text
@@ -260,6 +261,7 @@ func (w *walker) link(n *ast.Link) bool {
 		}
 		return true
 	}
+	n.Destination = w.rooted(n.Destination)
 	if w.resolve == nil {
 		return true
 	}
@@ -274,6 +276,15 @@ func (w *walker) link(n *ast.Link) bool {
 	}
 	n.Destination = append(append(make([]byte, 0, len(url)+len(suffix)), url...), suffix...)
 	return true
+}
+
+// rooted puts the base path in front of a destination written from the
+// site root ("/images/x.png"); other destinations are returned as they are.
+func (w *walker) rooted(dest []byte) []byte {
+	if w.basePath == "" || len(dest) == 0 || dest[0] != '/' || bytes.HasPrefix(dest, []byte("//")) {
+		return dest
+	}
+	return append([]byte(w.basePath), dest...)
 }
 
 // linkAt records a link as the renderer will write it.
@@ -321,6 +332,7 @@ func (w *walker) image(n *ast.Image) {
 		w.errorAt(offset(n), "image from a "+scheme+": URL is not allowed", hintUnsafeURL)
 		return
 	}
+	n.Destination = w.rooted(n.Destination)
 	switch alt {
 	case "":
 		w.errorAt(offset(n), "image without alt text", hintAlt)
