@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
 )
@@ -84,6 +85,27 @@ func regularFile(src fs.FS, p string, d fs.DirEntry, problems *diag.List) bool {
 	default:
 		problems.Add(diag.Problem{Path: p, Message: "not a regular file (" + fileType(mode) + ")",
 			Hint: "remove it: the site is built from files and folders only"})
+	}
+	return false
+}
+
+// publishableName reports a file whose name no web address carries as it
+// is: under static/, a backslash, which Windows and some servers read as a
+// folder separator (under content/ the slug drops it); anywhere, a control
+// character such as a line break, which would also break the one line a
+// problem is printed on, so such a name is quoted and the problem put at
+// the top folder. Without this the writer refuses the output path, naming
+// neither the file nor why.
+func publishableName(p string, problems *diag.List) bool {
+	top, _, _ := strings.Cut(p, "/")
+	switch {
+	case strings.ContainsFunc(p, unicode.IsControl):
+		problems.Add(diag.Problem{Path: top, Message: fmt.Sprintf("the file name %q has a control character", p), Hint: "rename the file"})
+	case top == StaticDir && strings.Contains(p, `\`):
+		problems.Add(diag.Problem{Path: p, Message: `the file name has a backslash (\), which Windows and some servers read as a folder separator`,
+			Hint: "rename the file"})
+	default:
+		return true
 	}
 	return false
 }

@@ -244,3 +244,35 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 		}
 	}
 }
+
+// TestFileNames: a static file whose name a web address cannot carry, and a
+// content file whose name would break the line its problems are printed
+// on, are reported by name instead of failing the write.
+func TestFileNames(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows forbids these names")
+	}
+	site := t.TempDir()
+	write(t, filepath.Join(site, "site.yaml"), "baseURL: https://example.org/\nlanguages:\n  - code: pl\n    title: Partnerstwo\n")
+	write(t, filepath.Join(site, "content", "o-nas.md"), "---\ntitle: O nas\n---\n")
+	write(t, filepath.Join(site, "content", "nowa\nlinia.md"), "---\ntitle: X\n---\n")
+	write(t, filepath.Join(site, "content", `ukośnik\.md`), "---\ntitle: Ukośnik\n---\n")
+	write(t, filepath.Join(site, "static", `css\site.css`), "a{}")
+	write(t, filepath.Join(site, "static", "img", "logo\r.svg"), "<svg/>")
+	res := Run(os.DirFS(site), Options{})
+	var got []string
+	for _, p := range res.Problems.Items() {
+		if strings.HasPrefix(p.Path, "templates") {
+			continue // this site has no templates; not the point here
+		}
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content: the file name "content/nowa\nlinia.md" has a control character (rename the file)`,
+		`static: the file name "static/img/logo\r.svg" has a control character (rename the file)`,
+		`static/css\site.css: the file name has a backslash (\), which Windows and some servers read as a folder separator (rename the file)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+}
