@@ -198,10 +198,20 @@ func TestRules(t *testing.T) {
 			want:  []string{"content/aktualnosci.md.txt: warning: not a Markdown file (.md), so the build leaves it out of the site [stray-file]"},
 		},
 		{
+			// The build moves root-relative Markdown links under the
+			// base URL's path, so the image resolves there.
 			name:    "a root-relative image under a preview address",
 			files:   map[string]string{"content/o-nas.pl.md": "---\ntitle: O nas\n---\n\n![-](/favicon.svg)\n"},
 			baseURL: "https://example.org/podglad/",
-			want:    []string{"content/o-nas.pl.md:5:1: link outside the site's address /podglad/: /favicon.svg [link]"},
+			want:    nil,
+		},
+		{
+			// An absolute address on the site's host but outside its
+			// path would leave a preview for the published site.
+			name:    "a link to the site's host outside its base path",
+			files:   map[string]string{"content/o-nas.pl.md": "---\ntitle: O nas\n---\n\n[Strona](https://example.org/inna/)\n"},
+			baseURL: "https://example.org/podglad/",
+			want:    []string{"content/o-nas.pl.md:5:1: link outside the site's address /podglad/: https://example.org/inna/ [link]"},
 		},
 		{
 			name:  "the build's own problems",

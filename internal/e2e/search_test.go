@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -281,9 +282,11 @@ func TestSearchKeyboard(t *testing.T) {
 	if f := press(t, ctx, kb.Tab); f.Href != hits[0].URL {
 		t.Errorf("Tab from the button went to %+v, want the first result", f)
 	}
-	press(t, ctx, kb.Enter)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`location.pathname === %q`, hits[0].URL), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		t.Errorf("Enter on the first result did not open %s", hits[0].URL)
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, ctx, `location.pathname`); got != hits[0].URL {
+		t.Errorf("Enter on the first result opened %s, want %s", got, hits[0].URL)
 	}
 }
 
