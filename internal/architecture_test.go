@@ -29,11 +29,15 @@ var allowed = map[string][]string{
 	"search":   {"diag", "site", "i18n", "output"}, // the search page's index, like feeds
 	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n", "feeds", "search"},
 	"corpus":   {"slug"},
-	"e2e":      {"build", "output", "site", "corpus"}, // test files only: browser and validator checks
+	"e2e":      {"build", "output", "site", "corpus", "server", "watch"}, // test files only: browser and validator checks
 	// check reads a finished build: output files + site → problems; it
 	// converts Markdown again only to point at the lines that wrote them.
 	"check":  {"diag", "config", "content", "site", "markdown", "render", "output"},
 	"newdoc": {"config", "content", "site", "slug"}, // `sitegen new`: a file and its URL by site's rules
+	// serve: the watcher knows only paths, the server only files and
+	// problems; cmd/sitegen wires build between them.
+	"watch":  {},
+	"server": {"diag", "output"},
 }
 
 // TestImportGraph fails on an import the layering forbids.

@@ -33,6 +33,7 @@ from Markdown files with YAML front matter.
 
 Usage:
   sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--quiet|--verbose]
+  sitegen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
   sitegen check [--source DIR] [--format text|json] [--quiet|--verbose]
   sitegen new meeting|partner|page "Tytuł" [--lang pl] [--source DIR]
   sitegen version
@@ -41,6 +42,8 @@ Usage:
 Commands:
   build     build the site into public/ (or --dest); on any problem nothing
             is written and the previous site stays as it was
+  serve     preview the site at http://127.0.0.1:1313/: rebuilds on every
+            change, reloads the browser, shows errors over the page
   check     build in memory and check links, images, headings, link texts
             and translations; nothing is written
   new       start a new meeting report, partner profile or page, with every
@@ -61,7 +64,7 @@ path:line:col: message. Exit codes: 0 success, 1 the site has errors,
 `
 
 // commands are the subcommands, for "did you mean" and `sitegen help CMD`.
-func commands() []string { return []string{"build", "check", "new", "version", "help"} }
+func commands() []string { return []string{"build", "serve", "check", "new", "version", "help"} }
 
 func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	if len(args) == 0 {
@@ -75,6 +78,8 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		return runCheck(args[1:], stdout, stderr, now)
 	case "new":
 		return runNew(args[1:], stdout, stderr, now)
+	case "serve":
+		return runServe(args[1:], stdout, stderr, now)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "sitegen %s\n", version)
 		return exitOK

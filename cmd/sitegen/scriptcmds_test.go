@@ -110,8 +110,8 @@ func leftovers(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // paths DIR FILE [SKIP...] writes the sorted paths under DIR to FILE,
-// leaving out the top-level entries named SKIP: to check with cmp that a
-// build wrote nothing outside its destination.
+// leaving out the paths SKIP (relative to DIR, with what is below them): to
+// check with cmp that a build wrote nothing outside its destination.
 func paths(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: paths DIR FILE [SKIP...]")
@@ -124,7 +124,7 @@ func paths(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
-		if top, _, _ := strings.Cut(rel, "/"); slices.Contains(args[2:], top) {
+		if slices.ContainsFunc(args[2:], func(skip string) bool { return rel == skip || strings.HasPrefix(rel, skip+"/") }) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

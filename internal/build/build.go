@@ -52,6 +52,9 @@ type Options struct {
 	Now time.Time
 	// Workers bounds parallel work; 0 means GOMAXPROCS.
 	Workers int
+	// Cache, when set, carries parsed and converted documents from one
+	// build to the next (serve); the output is the same as without it.
+	Cache *Cache
 }
 
 // Result is a finished build: the files to write, or the problems that
@@ -62,6 +65,8 @@ type Result struct {
 	Site     *site.Site
 	// PagesByLang counts the HTML pages of each language, for the summary.
 	PagesByLang map[string]int
+	// Stats count the work done (less with a warm Cache).
+	Stats Stats
 }
 
 // Run builds the site found in src. It never writes anything.
@@ -70,13 +75,14 @@ func Run(src fs.FS, opts Options) *Result {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	opts.Cache.begin()
 	cfg := loadConfig(src, opts, &res.Problems)
 	if cfg == nil {
 		return res
 	}
 	catalogs := loadCatalogs(src, cfg, &res.Problems)
 	static := loadStatic(src, &res.Problems)
-	docs := loadContent(src, cfg, static, opts.Workers, &res.Problems)
+	docs := loadContent(src, cfg, static, opts, &res.Stats, &res.Problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
@@ -89,18 +95,22 @@ func Run(src fs.FS, opts Options) *Result {
 	}
 
 	min := output.NewMinifier()
-	convert(s, min, opts.Workers, &res.Problems)
+	convert(s, min, opts, &res.Stats, &res.Problems)
 	feedFiles, problems := feeds.Files(s, catalogs)
 	res.Problems.Merge(problems)
 	searchFiles, problems := search.Files(s, catalogs)
 	res.Problems.Merge(problems)
-	assetFiles, assets := processStatic(static, min, &res.Problems)
+	assetFiles, assets := processStatic(static, min, opts.Cache, &res.Problems)
 	r, problems := render.New(src, cfg, catalogs, assets, min.MinifyTemplate)
 	res.Problems.Merge(problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
-	pages := renderPages(s, r, opts.Workers, &res.Problems)
+	var facts []byte
+	if opts.Cache != nil {
+		facts = renderFacts(src, opts, s, assets)
+	}
+	pages := renderPages(s, r, opts, facts, &res.Stats, &res.Problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
@@ -213,7 +223,7 @@ func loadStatic(src fs.FS, problems *diag.List) []staticFile {
 
 // loadContent parses every Markdown file under content/ in parallel. Each
 // worker writes its own slot, so the result is in path order without locks.
-func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int, problems *diag.List) []*content.Doc {
+func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, stats *Stats, problems *diag.List) []*content.Doc {
 	var paths []string
 	if !rootInSite(src, content.Dir, problems) {
 		return nil
@@ -249,18 +259,28 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int
 	opts := content.Options{Languages: cfg.Codes(), Location: cfg.Location,
 		StaticFiles: func(p string) bool { return staticSet[p] }}
 
+	var facts []byte
+	if o.Cache != nil {
+		facts = parseFacts(opts, static)
+	}
 	docs := make([]*content.Doc, len(paths))
 	lists := make([]diag.List, len(paths))
-	parallel(len(paths), workers, func(i int) {
+	fresh := make([]bool, len(paths))
+	parallel(len(paths), o.Workers, func(i int) {
 		data, err := fs.ReadFile(src, paths[i])
 		if err != nil {
 			lists[i].Add(diag.Problem{Path: paths[i], Message: describeErr(err)})
 			return
 		}
-		docs[i], lists[i] = content.Parse(strings.TrimPrefix(paths[i], content.Dir+"/"), data, opts)
+		docs[i], lists[i], fresh[i] = o.Cache.parse(paths[i], data, facts, func() (*content.Doc, diag.List) {
+			return content.Parse(strings.TrimPrefix(paths[i], content.Dir+"/"), data, opts)
+		})
 	})
-	for _, l := range lists {
+	for i, l := range lists {
 		problems.Merge(l)
+		if fresh[i] {
+			stats.Parsed++
+		}
 	}
 	return docs
 }
@@ -269,7 +289,7 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, workers int
 // to other content files to their pages' URLs. The HTML is minified here,
 // once per document; the templates are minified when they are parsed, so
 // whole pages need no minifying.
-func convert(s *site.Site, min *output.Minifier, workers int, problems *diag.List) {
+func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, problems *diag.List) {
 	converters := map[string]*markdown.Converter{}
 	for _, l := range s.Config.Languages {
 		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown,
@@ -282,44 +302,67 @@ func convert(s *site.Site, min *output.Minifier, workers int, problems *diag.Lis
 		}
 	}
 	base := strings.TrimSuffix(baseURLPath(s.Config.BaseURL), "/")
+	var facts []byte
+	if o.Cache != nil {
+		facts = linkFacts(s, base)
+	}
 	lists := make([]diag.List, len(pages))
-	parallel(len(pages), workers, func(i int) {
+	fresh := make([]bool, len(pages))
+	parallel(len(pages), o.Workers, func(i int) {
 		p := pages[i]
-		resolve := func(dest string) (string, bool) {
-			t, ok := s.ResolveLink(p, dest)
-			if !ok {
-				return "", false
+		var c converted
+		c, fresh[i] = o.Cache.convert(p, facts, func() (c converted) {
+			resolve := func(dest string) (string, bool) {
+				t, ok := s.ResolveLink(p, dest)
+				if !ok {
+					return "", false
+				}
+				return base + t.URL, true
 			}
-			return base + t.URL, true
-		}
-		r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
-		html, err := min.Minify("content.html", r.HTML)
-		if err != nil {
-			lists[i].Add(minifyProblem(p.Doc.Path, err))
-			html = r.HTML
-		}
-		p.Content = string(html)
-		p.Text = r.Text
-		p.Summary = cmp.Or(p.Doc.Summary, r.Summary)
-		for _, mp := range r.Problems {
-			lists[i].Add(mp.Diag(p.Doc.Path, p.Doc.BodyLine-1))
-		}
+			r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
+			html, err := min.Minify("content.html", r.HTML)
+			if err != nil {
+				c.problems.Add(minifyProblem(p.Doc.Path, err))
+				html = r.HTML
+			}
+			c.content, c.text, c.summary = string(html), r.Text, r.Summary
+			for _, mp := range r.Problems {
+				c.problems.Add(mp.Diag(p.Doc.Path, p.Doc.BodyLine-1))
+			}
+			return c
+		})
+		p.Content = c.content
+		p.Text = c.text
+		p.Summary = cmp.Or(p.Doc.Summary, c.summary)
+		lists[i] = c.problems
 	})
-	for _, l := range lists {
+	for i, l := range lists {
 		problems.Merge(l)
+		if fresh[i] {
+			stats.Converted++
+		}
 	}
 }
 
 // processStatic minifies text files and fingerprints CSS and JS, which
 // templates link through the asset function.
-func processStatic(files []staticFile, min *output.Minifier, problems *diag.List) ([]output.File, map[string]render.Asset) {
+func processStatic(files []staticFile, min *output.Minifier, cache *Cache, problems *diag.List) ([]output.File, map[string]render.Asset) {
 	out := make([]output.File, len(files))
 	assets := make(map[string]render.Asset, len(files))
 	for i, f := range files {
-		data, err := min.Minify(f.path, f.data)
-		if err != nil {
-			problems.Add(minifyProblem(StaticDir+"/"+f.path, err))
-			data = f.data
+		m := cache.minify(f.path, f.data, func() (m minified) {
+			data, err := min.Minify(f.path, f.data)
+			if err != nil {
+				p := minifyProblem(StaticDir+"/"+f.path, err)
+				m.problem = &p
+				data = f.data
+			}
+			m.data = data
+			return m
+		})
+		data := m.data
+		if m.problem != nil {
+			problems.Add(*m.problem)
 		}
 		public := f.path
 		var integrity string
@@ -333,30 +376,42 @@ func processStatic(files []staticFile, min *output.Minifier, problems *diag.List
 }
 
 // renderPages executes the (minified) templates for every page.
-func renderPages(s *site.Site, r *render.Renderer, workers int, problems *diag.List) []output.File {
+// With a Cache, a page whose inputs are unchanged (see renderFacts) is
+// taken from the last build.
+func renderPages(s *site.Site, r *render.Renderer, opts Options, facts []byte, stats *Stats, problems *diag.List) []output.File {
 	files := make([]output.File, len(s.Pages)+1)
 	lists := make([]diag.List, len(files))
-	parallel(len(files), workers, func(i int) {
-		var (
-			html []byte
-			err  error
-			path string
-		)
-		if i == len(s.Pages) {
-			html, err = r.NotFound(s)
-			path = "404.html"
-		} else {
-			html, err = r.Page(s, s.Pages[i])
-			path = render.OutputPath(s.Pages[i].URL)
+	fresh := make([]bool, len(files))
+	parallel(len(files), opts.Workers, func(i int) {
+		path, content := "404.html", ""
+		if i < len(s.Pages) {
+			path, content = render.OutputPath(s.Pages[i].URL), s.Pages[i].Content
 		}
-		if err != nil {
-			lists[i].Add(templateProblem(err))
+		var out rendered
+		out, fresh[i] = opts.Cache.render(path, content, facts, func() (out rendered) {
+			var err error
+			if i == len(s.Pages) {
+				out.data, err = r.NotFound(s)
+			} else {
+				out.data, err = r.Page(s, s.Pages[i])
+			}
+			if err != nil {
+				p := templateProblem(err)
+				out.problem = &p
+			}
+			return out
+		})
+		if out.problem != nil {
+			lists[i].Add(*out.problem)
 			return
 		}
-		files[i] = output.File{Path: path, Data: html}
+		files[i] = output.File{Path: path, Data: out.data}
 	})
-	for _, l := range lists {
+	for i, l := range lists {
 		problems.Merge(l)
+		if fresh[i] {
+			stats.Rendered++
+		}
 	}
 	return files
 }

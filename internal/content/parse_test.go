@@ -734,7 +734,7 @@ var parseCases = []parseCase{
 		name: "unclosed quote points at its line",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: O nas\nsummary: \"bez końca\nmenu: 1\n---\n",
-		want: []string{`content/o-nas.md:3: invalid YAML: found unexpected end of stream`},
+		want: []string{`content/o-nas.md:3: invalid YAML: found unexpected end of stream (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
 	},
 	{
 		name: "unclosed bracket",
@@ -790,7 +790,7 @@ var parseCases = []parseCase{
 		name: "control character",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: O nas\nsummary: a\x01b\n---\n",
-		want: []string{`content/o-nas.md:3: invalid YAML: control characters are not allowed`},
+		want: []string{`content/o-nas.md:3: invalid YAML: control characters are not allowed (the line holds an invisible control character, often pasted from a terminal or a PDF: type the value again)`},
 	},
 	{
 		name: "comment swallows the rest of a value",

@@ -11,7 +11,6 @@ package feeds
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
@@ -46,7 +45,7 @@ func CalendarPath(l *site.Lang) string { return l.MeetingsIndex.URL + calendarNa
 // ends in "/" (or ".html" for old addresses), so the file never collides
 // with a page.
 func EventPath(l *site.Lang, p *site.Page) string {
-	if p == nil || p.Kind != site.Meeting || !slices.Contains(l.Upcoming, p) {
+	if p == nil || p.Kind != site.Meeting || !p.Upcoming {
 		return ""
 	}
 	return strings.TrimSuffix(p.URL, "/") + ".ics"

@@ -55,7 +55,8 @@ type Page struct {
 	// configured order; the page itself is not among them.
 	Translations []*Page
 
-	// Meeting relations.
+	// Meeting relations. Upcoming: the meeting is today or later.
+	Upcoming     bool
 	Host         *Page
 	Participants []*Page
 	Tags         []*TagInfo
@@ -473,6 +474,7 @@ func (b *builder) splitUpcoming(l *Lang) {
 		if m.Doc.Date.Before(today) {
 			l.Past = append(l.Past, m)
 		} else {
+			m.Upcoming = true
 			l.Upcoming = append(l.Upcoming, m)
 		}
 	}
@@ -639,15 +641,19 @@ func (s *Site) ResolveLink(from *Page, dest string) (*Page, bool) {
 	if ext := path.Ext(key); ext != "" && s.Config.Language(ext[1:]) != nil {
 		key = strings.TrimSuffix(key, ext)
 	}
+	// Pages are keyed by translation key, which generated pages share
+	// (@home, @partners …) and which the home page takes from them: only
+	// the page of the file the link names will do.
 	byLang := s.byKey[key]
-	if byLang == nil {
-		return nil, false
+	if key == "index" || key == "_index" {
+		byLang = s.byKey["@home"]
 	}
-	if p := byLang[from.Lang.Code]; p != nil {
+	of := func(p *Page) bool { return p != nil && p.Doc != nil && p.Doc.Key == key }
+	if p := byLang[from.Lang.Code]; of(p) {
 		return p, true
 	}
 	for _, l := range s.Config.Languages {
-		if p := byLang[l.Code]; p != nil {
+		if p := byLang[l.Code]; of(p) {
 			return p, true
 		}
 	}

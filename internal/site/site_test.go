@@ -29,7 +29,7 @@ menu:
 var now = time.Date(2020, 6, 1, 12, 0, 0, 0, time.UTC)
 
 // build parses files (path under content/ → source) and resolves them.
-func build(t *testing.T, files map[string]string) (*site.Site, diag.List) {
+func build(t testing.TB, files map[string]string) (*site.Site, diag.List) {
 	t.Helper()
 	cfg, problems := config.Parse([]byte(siteYAML))
 	if problems.HasErrors() {

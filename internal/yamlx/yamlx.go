@@ -391,7 +391,10 @@ func syntaxHint(msg, line string) string {
 		return `a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie"`
 	case strings.Contains(msg, "cannot start any token") && value != "" && strings.ContainsAny(value[:1], "@`%"):
 		return "a value that starts with " + value[:1] + " must be in quotes"
-	case strings.Contains(msg, "did not find expected key") && value != "" && strings.ContainsAny(value[:1], `"'`):
+	case strings.Contains(msg, "control characters are not allowed"):
+		return "the line holds an invisible control character, often pasted from a terminal or a PDF: type the value again"
+	case (strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "found unexpected end of stream")) &&
+		value != "" && strings.ContainsAny(value[:1], `"'`):
 		return "a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes"
 	}
 	return ""

@@ -425,7 +425,7 @@ func TestParseSyntaxErrors(t *testing.T) {
 		{"a: 1\nb: [x, y\nc: 3\n",
 			`x.md:3: invalid YAML: did not find expected ',' or ']'`},
 		{"a: 1\nb: \"open\nc: 3\n",
-			`x.md:3: invalid YAML: found unexpected end of stream`},
+			`x.md:3: invalid YAML: found unexpected end of stream (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
 		{"a:\n\t- b\n",
 			`x.md:3: invalid YAML: found character that cannot start any token (YAML does not allow tabs for indentation: use spaces)`},
 		{"a: 1\n\tb: 2\n",
@@ -440,7 +440,7 @@ func TestParseSyntaxErrors(t *testing.T) {
 		{"a: 1\nb: *nic\n",
 			`x.md:3: invalid YAML: unknown anchor 'nic' referenced (a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie")`},
 		{"a: 1\nb: \x01\n",
-			`x.md:3: invalid YAML: control characters are not allowed`},
+			`x.md:3: invalid YAML: control characters are not allowed (the line holds an invisible control character, often pasted from a terminal or a PDF: type the value again)`},
 		{"a: 1\nb: " + strings.Repeat("[", 10_001) + "\n",
 			`x.md:3: invalid YAML: exceeded max depth of 10000 (lists and mappings nest too deeply here: write the data flatter)`},
 	} {
