@@ -52,8 +52,8 @@ type Options struct {
 	Now time.Time
 	// Workers bounds parallel work; 0 means GOMAXPROCS.
 	Workers int
-	// Cache, when set, carries parsed and converted documents from one
-	// build to the next (serve); the output is the same as without it.
+	// Cache, when set, carries parsed, converted and rendered work from
+	// one build to the next (serve); the output is the same as without it.
 	Cache *Cache
 }
 

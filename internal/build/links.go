@@ -20,7 +20,6 @@ var (
 	errLeavesSite = errors.New("leads outside the site")
 	errAbsolute   = errors.New("is an absolute link, which may lead outside the site")
 	errLinkLoop   = errors.New("goes round in a loop of links")
-	errNoTarget   = errors.New("leads to nothing")
 )
 
 // linkInSite reports a symbolic link at p (under content/ or static/) that
@@ -38,18 +37,17 @@ func linkInSite(src fs.FS, p string, d fs.DirEntry, problems *diag.List) bool {
 		return true
 	}
 	target, _ := fs.ReadLink(src, p)
-	hint := "copy the file into the site instead of linking to it"
+	msg, hint := " "+err.Error(), "copy the file into the site instead of linking to it"
 	switch {
-	case errors.Is(err, errNoTarget) || errors.Is(err, fs.ErrNotExist):
-		err, hint = errNoTarget, "correct the link or remove it"
+	case errors.Is(err, fs.ErrNotExist):
+		msg, hint = " leads to nothing", "correct the link or remove it"
 	case errors.Is(err, errAbsolute):
 		hint += ", or make the link relative to a file inside the site"
 	case errors.Is(err, errLeavesSite), errors.Is(err, errLinkLoop):
 	default:
-		problems.Add(diag.Problem{Path: p, Message: fmt.Sprintf("symbolic link to %s: %s", target, describeErr(err))})
-		return false
+		msg, hint = ": "+describeErr(err), ""
 	}
-	problems.Add(diag.Problem{Path: p, Message: fmt.Sprintf("symbolic link to %s %s", target, err), Hint: hint})
+	problems.Add(diag.Problem{Path: p, Message: "symbolic link to " + target + msg, Hint: hint})
 	return false
 }
 

@@ -207,7 +207,7 @@ func checkEncoding(p string, src []byte, problems *diag.List) ([]byte, bool) {
 	if !utf8.Valid(src) {
 		i := invalidUTF8(src)
 		line, col := lineCol(src, i)
-		msg, hint := encodingProblem(src)
+		msg, hint := yamlx.NotUTF8(src)
 		problems.Add(diag.Problem{Path: p, Line: line, Col: col, Message: msg, Hint: hint})
 		return nil, false
 	}

@@ -2,9 +2,11 @@ package content_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/lubuskie-es/sitegen/internal/content"
 	"github.com/lubuskie-es/sitegen/internal/diag"
@@ -75,7 +77,8 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("logo %q escapes static/", d.Logo)
 		}
 		for _, a := range d.Aliases {
-			if !strings.HasPrefix(a.ID, "/") || strings.HasPrefix(a.ID, "//") || strings.Contains(a.ID, "/../") {
+			if !strings.HasPrefix(a.ID, "/") || strings.HasPrefix(a.ID, "//") || strings.ContainsAny(a.ID, "\\?#") ||
+				strings.ContainsFunc(a.ID, unicode.IsControl) || slices.Contains(strings.Split(a.ID, "/"), "..") {
 				t.Errorf("alias %q is not a site path", a.ID)
 			}
 		}

@@ -155,6 +155,13 @@ func FuzzMake(f *testing.F) {
 		}
 		if p := Path(in); strings.Contains(p, "//") || strings.HasPrefix(p, "/") || strings.HasSuffix(p, "/") {
 			t.Fatalf("Path(%q) = %q has an empty segment", in, p)
+		} else if p != "" {
+			// A page's path may never climb or name a folder twice.
+			for _, seg := range strings.Split(p, "/") {
+				if why := checkSlug(seg); why != "" {
+					t.Fatalf("Path(%q) = %q: segment %q: %s", in, p, seg, why)
+				}
+			}
 		}
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -298,6 +299,14 @@ func contains(list []string, s string) bool {
 // after reporting the syntax error at its line. An empty document gives an
 // empty mapping node.
 func (r *Reader) Parse(src []byte) *yaml.Node {
+	if !utf8.Valid(src) {
+		// yaml.v3 would say "invalid leading UTF-8 octet", at best
+		// with a line.
+		line, col := firstInvalid(src)
+		msg, hint := NotUTF8(src)
+		r.Problems.Add(diag.Problem{Path: r.Path, Line: line + r.LineOffset, Col: col, Message: msg, Hint: hint})
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := syntaxErrorLine(err)

@@ -475,3 +475,25 @@ func TestErrorfPositions(t *testing.T) {
 	r.ErrorHint(f.Value, "hint", "value %d", 2)
 	check(t, r, "x.md:3:1: key", "x.md:3:7: value 2 (hint)")
 }
+
+// TestParseNotUTF8: a document saved in an old Polish encoding is named as
+// such at its first byte that is not UTF-8, instead of yaml.v3's "invalid
+// leading UTF-8 octet".
+func TestParseNotUTF8(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"a: 1\ntitle: Partnerstwo na rzecz ekonomii spo\xb3ecznej\n",
+			"site.yaml:3:41: the file is not valid UTF-8: it looks like Windows-1250 or ISO-8859-2, old encodings of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8)"},
+		{"title: \xafary i \x9cwiat\n",
+			"site.yaml:2:8: the file is not valid UTF-8: it looks like Windows-1250, the old Windows encoding of Polish letters (open it in Notepad and save it with File → Save as → Encoding: UTF-8; in VS Code: Reopen with Encoding → Central European (Windows 1250), then Save with Encoding → UTF-8)"},
+		{"title: Żary\nx: \xb6wiat\n",
+			"site.yaml:3:4: the file is not valid UTF-8: it looks like ISO-8859-2 (Latin-2), an old encoding of Polish letters (in VS Code: Reopen with Encoding → Central European (ISO 8859-2), then Save with Encoding → UTF-8, or run iconv -f ISO-8859-2 -t UTF-8; Notepad would turn ą into ±)"},
+		{"a: \xff\xfe\n",
+			"site.yaml:2:4: the file is not valid UTF-8 (save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8))"},
+	} {
+		r := &yamlx.Reader{Path: "site.yaml", LineOffset: 1, Problems: &diag.List{}}
+		if n := r.Parse([]byte(c.src)); n != nil {
+			t.Errorf("Parse(%q) gave a node", c.src)
+		}
+		check(t, r, c.want)
+	}
+}

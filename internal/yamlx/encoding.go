@@ -1,6 +1,9 @@
-package content
+package yamlx
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // Code pages that Polish text was saved in before UTF-8, as messages name them.
 const (
@@ -70,11 +73,13 @@ func legacyEncoding(src []byte) []string {
 	return []string{windows1250, iso88592}
 }
 
-// encodingProblem says what a file that is not UTF-8 seems to be and how to
-// convert it. Notepad on a Polish Windows reads Windows-1250 by itself, and
+// NotUTF8 says what a file that is not UTF-8 seems to be and how to convert
+// it, for a problem at its first byte that is not UTF-8. Front matter and
+// site.yaml are written by hand in editors that may still save the old
+// encodings. Notepad on a Polish Windows reads Windows-1250 by itself, and
 // so also the letters both code pages share; ISO-8859-2 needs an editor
 // that can be told the encoding.
-func encodingProblem(src []byte) (message, hint string) {
+func NotUTF8(src []byte) (message, hint string) {
 	const notepad = "open it in Notepad and save it with File → Save as → Encoding: UTF-8"
 	switch enc := legacyEncoding(src); {
 	case len(enc) == 2:
@@ -88,4 +93,19 @@ func encodingProblem(src []byte) (message, hint string) {
 				"or run iconv -f ISO-8859-2 -t UTF-8; Notepad would turn ą into ±"
 	}
 	return "the file is not valid UTF-8", "save it as UTF-8 in your editor (in Notepad: File → Save as → Encoding: UTF-8)"
+}
+
+// firstInvalid is the line and column (in characters) of the first byte of
+// src that is not UTF-8.
+func firstInvalid(src []byte) (line, col int) {
+	off := 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		off += n
+	}
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return 1 + bytes.Count(src[:off], []byte("\n")), utf8.RuneCount(src[start:off]) + 1
 }

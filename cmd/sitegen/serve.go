@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/lubuskie-es/sitegen/internal/build"
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/server"
+	"github.com/lubuskie-es/sitegen/internal/watch"
+)
+
+const serveUsage = `Usage: sitegen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
+
+Builds the site in memory and serves it for preview at http://127.0.0.1:1313/.
+Every change to site.yaml, content/, templates/ or static/ rebuilds it and
+reloads the open pages. Errors are shown over the page (and printed here)
+while the last good version stays served; fix the file and they go away.
+Nothing is written to public/. Stop with Ctrl+C.
+
+Examples:
+  sitegen serve                       preview ./ at http://127.0.0.1:1313/
+  sitegen serve --drafts              include drafts (draft: true)
+  sitegen serve --port 8080           another port, when 1313 is taken
+  sitegen serve --bind 0.0.0.0        reachable from other computers too
+
+Flags:
+`
+
+// watched are what serve watches, relative to the site's folder.
+var watched = []string{config.FileName, "content", "templates", build.StaticDir}
+
+func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", "the site's folder (with site.yaml)")
+	bind := fs.String("bind", "127.0.0.1", "the address to listen on; the default reaches only this computer")
+	port := fs.Int("port", 1313, "the port to listen on (0: any free port)")
+	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, serveUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sitegen serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "sitegen serve: --port %d is not a port number (0–65535)\n", *port)
+		return exitUsage
+	}
+	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "sitegen serve: --source %s is not a folder\n", *source)
+		return exitUsage
+	}
+	st, _ := newStyle("serve", false, false, stderr, stderr)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	l, err := server.Listen(*bind, *port)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		return exitProblems
+	}
+	defer l.Close()
+	if !server.IsLoopback(*bind) {
+		fmt.Fprintln(stderr, st.paint(ansiYellow, fmt.Sprintf("sitegen serve: warning: bound to %s, so other computers can open the preview (drafts included, if --drafts); use the default --bind 127.0.0.1 to keep it on this computer", *bind)))
+	}
+
+	w, err := watch.New(watch.Options{Root: *source, Paths: watched})
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		return exitProblems
+	}
+	defer w.Close()
+
+	b := &rebuilder{src: os.DirFS(*source), opts: build.Options{Drafts: *drafts}, now: now,
+		cache: build.NewCache(), st: st, stderr: stderr}
+	// The reload stream answers to the names this computer is reached
+	// by; when bound to every interface, those are its addresses.
+	var hosts []string
+	if !server.IsLoopback(*bind) {
+		hosts = append(hosts, *bind)
+		if h, err := os.Hostname(); err == nil {
+			hosts = append(hosts, h)
+		}
+		if ip := net.ParseIP(*bind); ip != nil && ip.IsUnspecified() {
+			addrs, _ := net.InterfaceAddrs()
+			for _, a := range addrs {
+				if n, ok := a.(*net.IPNet); ok {
+					hosts = append(hosts, n.IP.String())
+				}
+			}
+		}
+	}
+	srv := server.New(server.Options{Rebuild: b.rebuild, Hosts: hosts})
+	srv.Update(b.rebuild(nil), false)
+
+	addr := l.Addr().(*net.TCPAddr)
+	host := *bind
+	if host == "0.0.0.0" || host == "::" || host == "" {
+		host = "127.0.0.1"
+	}
+	fmt.Fprintf(stdout, "Serving %s at http://%s/ – open it in a browser; Ctrl+C stops.\n",
+		filepath.Clean(*source), net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs.RegisterOnShutdown(srv.Close)
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(l) }()
+	go srv.Run(ctx, w.Batches)
+	go func() {
+		for err := range w.Errors {
+			fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		}
+	}()
+
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		return exitProblems
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = hs.Shutdown(shutdown)
+	fmt.Fprintln(stdout, "Stopped.")
+	return exitOK
+}
+
+// rebuilder builds the site again on each change and prints one line
+// about it.
+type rebuilder struct {
+	src    iofs.FS
+	opts   build.Options
+	now    func() time.Time
+	cache  *build.Cache
+	st     style
+	stderr io.Writer
+	last   map[string][]byte
+}
+
+func (b *rebuilder) rebuild(changed []string) server.Result {
+	start := time.Now()
+	opts := b.opts
+	opts.Now = b.now()
+	opts.Cache = b.cache
+	res := build.Run(b.src, opts)
+	took := time.Since(start)
+	what := "first build"
+	if changed != nil {
+		what = describeChange(changed)
+	}
+	stamp := time.Now().Format("15:04:05")
+	if res.Problems.HasErrors() {
+		b.st.printProblems(b.stderr, res.Problems)
+		fmt.Fprintf(b.stderr, "%s %s: %s; still serving the last good build (%d ms)\n",
+			stamp, what, b.st.paint(ansiRed, "errors"), took.Milliseconds())
+		return server.Result{Problems: res.Problems}
+	}
+	b.st.printProblems(b.stderr, res.Problems) // warnings
+	pages, files := 0, 0
+	next := make(map[string][]byte, len(res.Files))
+	for _, f := range res.Files {
+		next[f.Path] = f.Data
+		if old, ok := b.last[f.Path]; !ok || !bytes.Equal(old, f.Data) {
+			files++
+			if strings.HasSuffix(f.Path, ".html") {
+				pages++
+			}
+		}
+	}
+	for p := range b.last {
+		if _, ok := next[p]; !ok {
+			files++
+		}
+	}
+	b.last = next
+	fmt.Fprintf(b.stderr, "%s %s: %d pages rendered, %d changed (%d files changed) in %d ms\n",
+		stamp, what, res.Stats.Rendered, pages, files, took.Milliseconds())
+	return server.Result{Files: res.Files, Problems: res.Problems}
+}
+
+// describeChange names what changed: one path, or the first and a count.
+func describeChange(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return "rebuild"
+	case 1:
+		return changed[0]
+	}
+	return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+}

@@ -1,0 +1,211 @@
+package watch
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// start watches a fresh site folder with content/ and templates/.
+func start(t *testing.T) (string, *Watcher) {
+	t.Helper()
+	return startQuiet(t, 200*time.Millisecond)
+}
+
+// startQuiet is start with a given quiet period. The tests' periods are
+// longer than serve's so that a loaded machine (CI, two cores) pausing
+// the writing goroutine does not split a burst.
+func startQuiet(t *testing.T, quiet time.Duration) (string, *Watcher) {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"content/meetings", "templates"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, root, "site.yaml", "x")
+	w, err := New(Options{Root: root, Paths: []string{"site.yaml", "content", "templates", "static"}, Quiet: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return root, w
+}
+
+func write(t *testing.T, root, rel, text string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// next waits for one batch.
+func next(t *testing.T, w *Watcher) []string {
+	t.Helper()
+	select {
+	case b := <-w.Batches:
+		return b
+	case <-time.After(30 * time.Second):
+		t.Fatal("no batch within 30 s")
+		return nil
+	}
+}
+
+// none checks that no batch comes for a while.
+func none(t *testing.T, w *Watcher) {
+	t.Helper()
+	select {
+	case b := <-w.Batches:
+		t.Fatalf("unexpected batch %v", b)
+	case <-time.After(800 * time.Millisecond):
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.md": false, "site.yaml": false, "4913": true, "a.md.swp": true, ".a.md.swx": true,
+		"a.md~": true, ".#a.md": true, "#a.md#": true, ".DS_Store": true, "a.tmp": true,
+		"a.md___jb_tmp___": true, "style.css": false,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestBurst: 500 files written at once (a git checkout) give one batch
+// naming all of them.
+func TestBurst(t *testing.T) {
+	root, w := startQuiet(t, time.Second)
+	var want []string
+	for i := range 500 {
+		rel := fmt.Sprintf("content/meetings/m%03d.pl.md", i)
+		write(t, root, rel, "x")
+		want = append(want, rel)
+	}
+	got := next(t, w)
+	if !slices.Equal(got, want) {
+		t.Fatalf("batch has %d paths, want the 500 files (first %v)", len(got), got[:min(3, len(got))])
+	}
+	none(t, w)
+}
+
+// TestEditorSaves: vim (swap file, 4913, backup~, write), and
+// write-temp-then-rename (atomic save) each give one batch naming only the
+// real file; scratch files alone give none.
+func TestEditorSaves(t *testing.T) {
+	root, w := start(t)
+	write(t, root, "content/a.pl.md", "one")
+	if got := next(t, w); !slices.Equal(got, []string{"content/a.pl.md"}) {
+		t.Fatalf("plain write: %v", got)
+	}
+
+	// vim: swap file, write test, backup, then the file itself.
+	write(t, root, "content/.a.pl.md.swp", "swap")
+	write(t, root, "content/4913", "")
+	os.Remove(filepath.Join(root, "content", "4913"))
+	if err := os.Rename(filepath.Join(root, "content/a.pl.md"), filepath.Join(root, "content/a.pl.md~")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/a.pl.md", "two")
+	os.Remove(filepath.Join(root, "content/a.pl.md~"))
+	if got := next(t, w); !slices.Equal(got, []string{"content/a.pl.md"}) {
+		t.Fatalf("vim save: %v", got)
+	}
+
+	// Atomic save: write a temporary file, rename it over the real one.
+	write(t, root, "content/.a.pl.md.tmp", "three")
+	if err := os.Rename(filepath.Join(root, "content/.a.pl.md.tmp"), filepath.Join(root, "content/a.pl.md")); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(t, w); !slices.Equal(got, []string{"content/a.pl.md"}) {
+		t.Fatalf("write-temp-then-rename: %v", got)
+	}
+	// site.yaml replaced by a rename is seen through the root's watch.
+	write(t, root, "site.yaml.tmp", "y")
+	if err := os.Rename(filepath.Join(root, "site.yaml.tmp"), filepath.Join(root, "site.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(t, w); !slices.Equal(got, []string{"site.yaml"}) {
+		t.Fatalf("site.yaml renamed over: %v", got)
+	}
+
+	// Scratch files only, chmod only, files outside the watched paths
+	// (public/, the build's output): nothing.
+	write(t, root, "content/.#a.pl.md", "lock")
+	write(t, root, "content/x.swp", "swap")
+	write(t, root, "public/index.html", "out")
+	if err := os.Chmod(filepath.Join(root, "content/a.pl.md"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	none(t, w)
+}
+
+// TestFolders: a folder created, filled, moved in from outside, renamed
+// and removed is followed; the old name's watch does not linger.
+func TestFolders(t *testing.T) {
+	root, w := start(t)
+	write(t, root, "content/new/deep/a.md", "x")
+	got := next(t, w)
+	if !slices.Contains(got, "content/new/deep/a.md") {
+		t.Fatalf("new folder: %v", got)
+	}
+	write(t, root, "content/new/deep/b.md", "x")
+	if got := next(t, w); !slices.Equal(got, []string{"content/new/deep/b.md"}) {
+		t.Fatalf("file in new folder: %v", got)
+	}
+
+	outside := t.TempDir()
+	write(t, outside, "moved/c.md", "x")
+	if err := os.Rename(filepath.Join(outside, "moved"), filepath.Join(root, "content/moved")); err != nil {
+		t.Skipf("cannot move across folders here: %v", err)
+	}
+	if got := next(t, w); !slices.Equal(got, []string{"content/moved", "content/moved/c.md"}) {
+		t.Fatalf("folder moved in: %v", got)
+	}
+
+	if err := os.Rename(filepath.Join(root, "content/moved"), filepath.Join(root, "content/renamed")); err != nil {
+		t.Fatal(err)
+	}
+	got = next(t, w)
+	if !slices.Contains(got, "content/moved") || !slices.Contains(got, "content/renamed/c.md") {
+		t.Fatalf("folder renamed: %v", got)
+	}
+	write(t, root, "content/renamed/d.md", "x")
+	if got := next(t, w); !slices.Equal(got, []string{"content/renamed/d.md"}) {
+		t.Fatalf("file in renamed folder: %v (a ghost of the old name?)", got)
+	}
+
+	if err := os.RemoveAll(filepath.Join(root, "content/new")); err != nil {
+		t.Fatal(err)
+	}
+	got = next(t, w)
+	if !slices.Contains(got, "content/new") {
+		t.Fatalf("folder removed: %v", got)
+	}
+	// static/ did not exist at the start; created later, it is watched.
+	write(t, root, "static/css/site.css", "a{}")
+	got = next(t, w)
+	if !slices.Contains(got, "static/css/site.css") {
+		t.Fatalf("static/ created: %v", got)
+	}
+	write(t, root, "static/css/site.css", "b{}")
+	if got := next(t, w); !slices.Equal(got, []string{"static/css/site.css"}) {
+		t.Fatalf("edit in new static/: %v", got)
+	}
+}
+
+func TestCloseEndsBatches(t *testing.T) {
+	_, w := start(t)
+	w.Close()
+	if _, ok := <-w.Batches; ok {
+		t.Fatal("Batches still open after Close")
+	}
+}
