@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
@@ -92,6 +93,15 @@ func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		return exitProblems
 	}
 	path := filepath.Join(*source, filepath.FromSlash(doc.Path))
+	// A file without a language suffix is in the default language: it is
+	// the same page as the one about to be made, and the two would collide.
+	if twin, ok := strings.CutSuffix(doc.Path, "."+cfg.Default().Code+".md"); ok {
+		twinPath := filepath.Join(*source, filepath.FromSlash(twin+".md"))
+		if _, err := os.Lstat(twinPath); err == nil {
+			fmt.Fprintf(stderr, "sitegen new: %s already is this page (a file without a language suffix is in %s); it was left as it is (choose another title, or edit that file)\n", twinPath, cfg.Default().Code)
+			return exitProblems
+		}
+	}
 	if err := writeNew(path, doc.Data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(stderr, "sitegen new: %s already exists; it was left as it is (choose another title, or edit that file)\n", path)
