@@ -293,7 +293,7 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 	converters := map[string]*markdown.Converter{}
 	for _, l := range s.Config.Languages {
 		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown,
-			BasePath: baseURLPath(s.Config.BaseURL)})
+			BasePath: s.Config.BasePath()})
 	}
 	var pages []*site.Page
 	for _, p := range s.Pages {
@@ -301,7 +301,7 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 			pages = append(pages, p)
 		}
 	}
-	base := strings.TrimSuffix(baseURLPath(s.Config.BaseURL), "/")
+	base := strings.TrimSuffix(s.Config.BasePath(), "/")
 	var facts []byte
 	if o.Cache != nil {
 		facts = linkFacts(s, base)
@@ -455,14 +455,4 @@ func parallel(n, workers int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
-}
-
-func baseURLPath(base string) string {
-	if i := strings.Index(base, "://"); i >= 0 {
-		rest := base[i+3:]
-		if j := strings.IndexByte(rest, '/'); j >= 0 {
-			return rest[j:]
-		}
-	}
-	return "/"
 }

@@ -89,6 +89,17 @@ func (c *Config) Prefix(code string) string {
 	return "/" + code + "/"
 }
 
+// BasePath is the path of BaseURL: "/" for a site at the root of its
+// host, "/preview/" for one published under a path. Every link the site
+// writes starts with it.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
 // Codes lists the language codes in order.
 func (c *Config) Codes() []string {
 	out := make([]string, len(c.Languages))

@@ -360,3 +360,18 @@ func eq[T any](t *testing.T, what string, got, want T) {
 		t.Errorf("%s = %s, want %s", what, g, w)
 	}
 }
+
+func TestBasePath(t *testing.T) {
+	for base, want := range map[string]string{
+		"https://example.org/":           "/",
+		"https://example.org":            "/",
+		"https://example.org/preview/":   "/preview/",
+		"https://example.org/a/b/c/":     "/a/b/c/",
+		"http://localhost:1313/podglad/": "/podglad/",
+	} {
+		c := &Config{BaseURL: base}
+		if got := c.BasePath(); got != want {
+			t.Errorf("BasePath of %s = %q, want %q", base, got, want)
+		}
+	}
+}

@@ -90,7 +90,7 @@ type Manifest struct {
 // body text come from it. catalogs give the dates in the site's own format.
 func Files(s *site.Site, catalogs map[string]*i18n.Catalog) ([]output.File, diag.List) {
 	var problems diag.List
-	base := strings.TrimSuffix(basePath(s.Config.BaseURL), "/")
+	base := strings.TrimSuffix(s.Config.BasePath(), "/")
 	perLang := make([][]output.File, len(s.Langs))
 	errs := make([]error, len(s.Langs))
 	var wg sync.WaitGroup
@@ -336,16 +336,4 @@ func encodePostings(ps []posting) string {
 		b.Write(buf[i:])
 	}
 	return b.String()
-}
-
-// basePath is the path of the base URL ("/" or "/preview/"), which
-// addresses in the index start with, as the templates' url function does.
-func basePath(base string) string {
-	if i := strings.Index(base, "://"); i >= 0 {
-		rest := base[i+3:]
-		if j := strings.IndexByte(rest, '/'); j >= 0 {
-			return rest[j:]
-		}
-	}
-	return "/"
 }
