@@ -369,7 +369,7 @@ func TestBasePath(t *testing.T) {
 		"https://example.org/a/b/c/":     "/a/b/c/",
 		"http://localhost:1313/podglad/": "/podglad/",
 	} {
-		c := &Config{BaseURL: base}
+		c := &config.Config{BaseURL: base}
 		if got := c.BasePath(); got != want {
 			t.Errorf("BasePath of %s = %q, want %q", base, got, want)
 		}
