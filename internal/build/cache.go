@@ -140,19 +140,33 @@ func (c *Cache) parse(path string, data, facts []byte, fn func() (*content.Doc, 
 		d, l := fn()
 		return d, l, true
 	}
-	key := sum([]byte(path), data, facts)
+	e, fresh := memo(c, c.prev.docs, c.next.docs, path, sum([]byte(path), data, facts),
+		func(e *parsed) *[32]byte { return &e.key },
+		func() parsed {
+			var e parsed
+			e.doc, e.problems = fn()
+			return e
+		})
+	return e.doc, e.problems, fresh
+}
+
+// memo is the one lookup every phase makes: the entry id had in the last
+// build when its key (a hash of its inputs) is the same, else a new one
+// from fn. Either way it is kept for the next build, so the cache holds
+// what one build used and no more.
+func memo[E any](c *Cache, prev, next map[string]E, id string, key [32]byte, keyOf func(*E) *[32]byte, fn func() E) (E, bool) {
 	c.mu.Lock()
-	e, ok := c.prev.docs[path]
+	e, ok := prev[id]
 	c.mu.Unlock()
-	fresh := !ok || e.key != key
+	fresh := !ok || *keyOf(&e) != key
 	if fresh {
-		e.key = key
-		e.doc, e.problems = fn()
+		e = fn()
+		*keyOf(&e) = key
 	}
 	c.mu.Lock()
-	c.next.docs[path] = e
+	next[id] = e
 	c.mu.Unlock()
-	return e.doc, e.problems, fresh
+	return e, fresh
 }
 
 // linkFacts hashes what link resolution reads: every content page's key,
@@ -182,18 +196,7 @@ func (c *Cache) convert(p *site.Page, facts []byte, fn func() converted) (conver
 	}
 	id := p.Doc.Path + "\x00" + p.Lang.Code
 	key := sum([]byte(id), p.Doc.Body, []byte(fmt.Sprint(p.Doc.BodyLine, p.Lang.Quotes)), facts)
-	c.mu.Lock()
-	e, ok := c.prev.html[id]
-	c.mu.Unlock()
-	fresh := !ok || e.key != key
-	if fresh {
-		e = fn()
-		e.key = key
-	}
-	c.mu.Lock()
-	c.next.html[id] = e
-	c.mu.Unlock()
-	return e, fresh
+	return memo(c, c.prev.html, c.next.html, id, key, func(e *converted) *[32]byte { return &e.key }, fn)
 }
 
 // minify returns a static file's minified bytes from the last build when
@@ -202,17 +205,7 @@ func (c *Cache) minify(path string, data []byte, fn func() minified) minified {
 	if c == nil {
 		return fn()
 	}
-	key := sum([]byte(path), data)
-	c.mu.Lock()
-	e, ok := c.prev.static[path]
-	c.mu.Unlock()
-	if !ok || e.key != key {
-		e = fn()
-		e.key = key
-	}
-	c.mu.Lock()
-	c.next.static[path] = e
-	c.mu.Unlock()
+	e, _ := memo(c, c.prev.static, c.next.static, path, sum([]byte(path), data), func(e *minified) *[32]byte { return &e.key }, fn)
 	return e
 }
 
@@ -276,16 +269,5 @@ func (c *Cache) render(path, content string, facts []byte, fn func() rendered) (
 		return fn(), true
 	}
 	key := sum([]byte(path), []byte(content), facts)
-	c.mu.Lock()
-	e, ok := c.prev.pages[path]
-	c.mu.Unlock()
-	fresh := !ok || e.key != key
-	if fresh {
-		e = fn()
-		e.key = key
-	}
-	c.mu.Lock()
-	c.next.pages[path] = e
-	c.mu.Unlock()
-	return e, fresh
+	return memo(c, c.prev.pages, c.next.pages, path, key, func(e *rendered) *[32]byte { return &e.key }, fn)
 }
