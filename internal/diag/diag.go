@@ -143,19 +143,6 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// Err wraps a problem list as an error, for callers that pass problems up
-// through an error return. Use errors.As to get the list back.
-type Err struct{ List *List }
-
-func (e *Err) Error() string {
-	items := e.List.Items()
-	if len(items) == 0 {
-		return "no problems"
-	}
-	n, _ := e.List.Counts()
-	return fmt.Sprintf("%s (and %s in all)", items[0], Summary(n, 0))
-}
-
 func compare(a, b Problem) int {
 	return cmp.Or(
 		cmp.Compare(a.Path, b.Path),

@@ -1,8 +1,6 @@
 package diag_test
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -147,20 +145,6 @@ func TestItemsDoesNotReorderList(t *testing.T) {
 	l.Print(&b)
 	if !strings.HasPrefix(b.String(), "content/a.md: no position\n") {
 		t.Errorf("second Items() differs:\n%s", b.String())
-	}
-}
-
-func TestErr(t *testing.T) {
-	var err error = &diag.Err{List: list()}
-	if want := "content/a.md: no position (and 5 errors in all)"; err.Error() != want {
-		t.Errorf("Error() = %q, want %q", err.Error(), want)
-	}
-	var de *diag.Err
-	if !errors.As(fmt.Errorf("build: %w", err), &de) || de.List.Len() != 7 {
-		t.Error("errors.As does not give the list back")
-	}
-	if got := (&diag.Err{List: &diag.List{}}).Error(); got != "no problems" {
-		t.Errorf("empty Err = %q", got)
 	}
 }
 
