@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
@@ -29,44 +30,60 @@ type Asset struct {
 // Renderer executes the site's templates. It is safe for concurrent use
 // once made: templates are only executed, never changed.
 type Renderer struct {
-	cfg      *config.Config
-	baseURL  *url.URL
-	sets     map[string]templateSet // by language code, as used
-	plain    map[string]templateSet // the sources as written, for error positions
-	catalogs map[string]*i18n.Catalog
-	assets   map[string]Asset
+	cfg     *config.Config
+	baseURL *url.URL
+	sets    map[string]templateSet // by language code, as used
+	fsys    fs.FS
+	// plain is the sources as written, for error positions; made by
+	// plainSets when first needed.
+	plainOnce sync.Once
+	plain     map[string]templateSet
+	catalogs  map[string]*i18n.Catalog
+	assets    map[string]Asset
 }
 
 // New parses the templates once per language. prepare, when not nil, is
-// applied to every template source (the build minifies them); the sources
-// are also parsed as written, so that every error names the line the writer
-// sees.
+// applied to every template source (the build minifies them). Positions in
+// prepared sources mean nothing to a writer, so the sources as written are
+// parsed too, but only when there is an error to report.
 func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, prepare Prepare) (*Renderer, diag.List) {
 	base, _ := url.Parse(cfg.BaseURL)
-	r := &Renderer{cfg: cfg, baseURL: base, sets: map[string]templateSet{}, plain: map[string]templateSet{},
-		catalogs: catalogs, assets: assets}
+	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets}
 	for _, l := range cfg.Languages {
-		plain, p := r.parse(fsys, l.Code, nil)
+		set, p := r.parse(l.Code, prepare)
 		if p.Len() > 0 {
+			if prepare != nil {
+				if _, plain := r.parse(l.Code, nil); plain.Len() > 0 {
+					p = plain
+				}
+			}
 			// Every language parses the same files: report them once.
 			return nil, p
 		}
-		r.plain[l.Code], r.sets[l.Code] = plain, plain
-		if prepare != nil {
-			set, p := r.parse(fsys, l.Code, prepare)
-			if p.Len() > 0 {
-				return nil, p
-			}
-			r.sets[l.Code] = set
-		}
+		r.sets[l.Code] = set
+	}
+	if prepare == nil {
+		r.plainOnce.Do(func() { r.plain = r.sets })
 	}
 	return r, diag.List{}
 }
 
+// plainSets gives the templates parsed as written, parsing them the first
+// time an error needs their positions.
+func (r *Renderer) plainSets() map[string]templateSet {
+	r.plainOnce.Do(func() {
+		r.plain = map[string]templateSet{}
+		for _, l := range r.cfg.Languages {
+			r.plain[l.Code], _ = r.parse(l.Code, nil)
+		}
+	})
+	return r.plain
+}
+
 // parse parses the templates of one language with its functions.
-func (r *Renderer) parse(fsys fs.FS, lang string, prepare Prepare) (templateSet, diag.List) {
+func (r *Renderer) parse(lang string, prepare Prepare) (templateSet, diag.List) {
 	cache := &fragments{byID: map[string]*fragment{}}
-	set, p := parseTemplates(fsys, r.funcs(r.catalogs[lang], cache), prepare)
+	set, p := parseTemplates(r.fsys, r.funcs(r.catalogs[lang], cache), prepare)
 	if set != nil {
 		cache.tmpl = set[string(site.Home)]
 	}
@@ -157,8 +174,10 @@ func (r *Renderer) execute(lang, kind string, v *View) ([]byte, error) {
 	}
 	// Positions in prepared (minified) sources mean nothing to a writer:
 	// run the page again on the sources as written to name the real line.
-	if plainErr := r.plain[lang][kind].ExecuteTemplate(io.Discard, Dir+"/layouts/base.html", v); plainErr != nil {
-		err = plainErr
+	if plain := r.plainSets()[lang][kind]; plain != nil {
+		if plainErr := plain.ExecuteTemplate(io.Discard, Dir+"/layouts/base.html", v); plainErr != nil {
+			err = plainErr
+		}
 	}
 	return nil, &ProblemError{Problem: templateProblem(err, Dir+"/layouts/"+kind+".html")}
 }

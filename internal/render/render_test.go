@@ -153,3 +153,34 @@ func TestOutputPath(t *testing.T) {
 		}
 	}
 }
+
+// TestPreparedErrorsNameLinesAsWritten checks that errors in prepared
+// (here: flattened onto one line) templates are reported at the line the
+// writer sees, both when parsing and when executing.
+func TestPreparedErrorsNameLinesAsWritten(t *testing.T) {
+	flatten := func(_ string, src []byte) ([]byte, error) {
+		return []byte(strings.ReplaceAll(string(src), "\n", " ")), nil
+	}
+	cfg, ps := config.Parse([]byte("baseURL: https://example.org/\nlanguages:\n  - code: pl\n    title: Partnerstwo\n    sections: {meetings: spotkania}\n"))
+	if ps.HasErrors() {
+		t.Fatal(ps.Items())
+	}
+	cat, _ := i18n.Parse("templates/i18n/pl.yaml", "pl", []byte(catalogPL))
+	catalogs := map[string]*i18n.Catalog{"pl": cat}
+
+	_, ps = render.New(layouts(map[string]string{"templates/layouts/page.html": "{{define \"main\"}}\n\n{{.Title}\n{{end}}"}), cfg, catalogs, nil, flatten)
+	if got := ps.Items(); len(got) != 1 || got[0].Line != 3 {
+		t.Errorf("parse error reported as %v, want line 3", got)
+	}
+
+	_, s, _ := setup(t, "https://example.org/", layouts(nil))
+	r, ps := render.New(layouts(map[string]string{"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>\n{{t \"no_such_key\"}}</p>\n{{end}}"}), cfg, catalogs, nil, flatten)
+	if ps.Len() > 0 {
+		t.Fatal(ps.Items())
+	}
+	_, err := r.Page(s, s.ByURL("/spotkania/2015/spotkanie/"))
+	pe, ok := err.(*render.ProblemError)
+	if !ok || pe.Problem.Path != "templates/layouts/meeting.html" || pe.Problem.Line != 3 {
+		t.Errorf("execution error reported as %v, want templates/layouts/meeting.html line 3", err)
+	}
+}
