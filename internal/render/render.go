@@ -32,14 +32,27 @@ type Asset struct {
 type Renderer struct {
 	cfg     *config.Config
 	baseURL *url.URL
-	sets    map[string]templateSet // by language code, as used
-	fsys    fs.FS
+	// basePath is baseURL's path without its final slash, which every
+	// link starts with; origin is "scheme://host" when an absolute
+	// address is origin + path for paths that need no escaping, else "".
+	basePath, origin string
+	sets             map[string]templateSet // by language code, as used
+	fsys             fs.FS
 	// plain is the sources as written, for error positions; made by
 	// plainSets when first needed.
 	plainOnce sync.Once
 	plain     map[string]templateSet
 	catalogs  map[string]*i18n.Catalog
 	assets    map[string]Asset
+	// frags are the partialCached memories of every parsed set, which
+	// Reset clears.
+	fragsMu sync.Mutex
+	frags   []*fragments
+	// bufs holds page buffers between pages: a page is written into one
+	// already grown to a page's size, then copied out at its own size,
+	// rather than into a new buffer grown (cleared and copied) step by
+	// step on every page.
+	bufs sync.Pool
 }
 
 // New parses the templates once per language. prepare, when not nil, is
@@ -49,6 +62,10 @@ type Renderer struct {
 func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, prepare Prepare) (*Renderer, diag.List) {
 	base, _ := url.Parse(cfg.BaseURL)
 	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets}
+	r.basePath = strings.TrimSuffix(base.Path, "/")
+	if base.Host != "" && base.Opaque == "" && base.User == nil && base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery {
+		r.origin = (&url.URL{Scheme: base.Scheme, Host: base.Host}).String()
+	}
 	for _, l := range cfg.Languages {
 		set, p := r.parse(l.Code, prepare)
 		if p.Len() > 0 {
@@ -82,7 +99,10 @@ func (r *Renderer) plainSets() map[string]templateSet {
 
 // parse parses the templates of one language with its functions.
 func (r *Renderer) parse(lang string, prepare Prepare) (templateSet, diag.List) {
-	cache := &fragments{byID: map[string]*fragment{}}
+	cache := &fragments{byID: map[fragKey]*fragment{}, r: r, cat: r.catalogs[lang]}
+	r.fragsMu.Lock()
+	r.frags = append(r.frags, cache)
+	r.fragsMu.Unlock()
 	set, p := parseTemplates(r.fsys, r.funcs(r.catalogs[lang], cache), prepare)
 	if set != nil {
 		cache.tmpl = set[string(site.Home)]
@@ -107,15 +127,37 @@ type View struct {
 	// it is the page itself, "true" when the page is within it.
 	Section        *site.Page
 	SectionCurrent string
+
+	// The fields below are facts the templates read on every page but
+	// would otherwise work out there with function calls, each costing
+	// about a microsecond (reflection, allocation): derive sets them from
+	// the fields above. They are not an embedded struct because
+	// text/template finds the field of an embedded struct by a slow
+	// search, on every use.
+
+	// IsHome and IsSearch tell the header which of its links, the site
+	// title or the search link, is the current page.
+	IsHome, IsSearch bool
+	// Described is false for a redirect (alias) and for 404.html, which
+	// get no description for search engines and social networks; Article
+	// is true for meetings and content pages (og:type).
+	Described, Article bool
+	// AbsURL is the page's absolute address (canonical link, og:url);
+	// ImageURL that of its picture (og:image), "" if none.
+	AbsURL, ImageURL string
+	// MenuState keys the cached main menu: pages that mark the same item
+	// the same way share it.
+	MenuState menuState
+	// Alternates are the page and its translations for the hreflang
+	// links, XDefault the address of the one in the default language.
+	Alternates []Alternate
+	XDefault   string
 }
 
-// MenuState keys the cached main menu: pages that mark the same item the
-// same way share it.
-func (v *View) MenuState() string {
-	if v.Section == nil {
-		return ""
-	}
-	return v.SectionCurrent + " " + v.Section.URL
+// Alternate is the page, or one of its translations, in a language.
+type Alternate struct {
+	Code string // of the language
+	URL  string // absolute
 }
 
 // LangLink is one entry of the language switcher.
@@ -147,6 +189,7 @@ func (r *Renderer) Page(s *site.Site, p *site.Page) ([]byte, error) {
 		return nil, err
 	}
 	v.Section, v.SectionCurrent = section(p, l, v.Breadcrumbs)
+	r.derive(v)
 	return r.execute(p.Lang.Code, string(p.Kind), v)
 }
 
@@ -162,15 +205,20 @@ func (r *Renderer) NotFound(s *site.Site) ([]byte, error) {
 	for _, ol := range s.Langs {
 		v.Languages = append(v.Languages, LangLink{Lang: ol.Config, Page: ol.Home, Current: ol == l})
 	}
+	r.derive(v)
 	return r.execute(l.Config.Code, notFound, v)
 }
 
 func (r *Renderer) execute(lang, kind string, v *View) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	err := r.sets[lang][kind].ExecuteTemplate(&buf, Dir+"/layouts/base.html", v)
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = bytes.NewBuffer(make([]byte, 0, 32<<10))
+	}
+	defer r.bufs.Put(buf)
+	buf.Reset()
+	err := r.sets[lang][kind].ExecuteTemplate(buf, Dir+"/layouts/base.html", v)
 	if err == nil {
-		return buf.Bytes(), nil
+		return bytes.Clone(buf.Bytes()), nil
 	}
 	// Positions in prepared (minified) sources mean nothing to a writer:
 	// run the page again on the sources as written to name the real line.
@@ -257,7 +305,8 @@ func section(p *site.Page, l *site.Lang, trail []Crumb) (*site.Page, string) {
 }
 
 // crumbs gives the trail from the home page to p: home › section › year ›
-// page. The current page ends the trail.
+// page. The current page ends the trail, under its title (the template
+// "breadcrumbs" prints that step from the View's Title).
 func (r *Renderer) crumbs(p *site.Page, l *site.Lang, title string) ([]Crumb, error) {
 	if p.Kind == site.Home || p.Kind == site.Alias {
 		return nil, nil
@@ -299,6 +348,11 @@ func (r *Renderer) crumbs(p *site.Page, l *site.Lang, title string) ([]Crumb, er
 func (r *Renderer) funcs(c *i18n.Catalog, cache *fragments) template.FuncMap {
 	return template.FuncMap{
 		"partialCached": cache.render,
+		"each":          cache.each,
+		"meetingItems":  cache.meetingItems,
+		"yearItems":     cache.yearItems,
+		"langItems":     cache.langItems,
+		"crumbsStart":   cache.crumbsStart,
 		"t":             c.T,
 		"n":             c.N,
 		"tf": func(key string, pairs ...any) (string, error) {
@@ -400,7 +454,7 @@ func (r *Renderer) relURL(target any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimSuffix(r.baseURL.Path, "/") + p, nil
+	return r.basePath + p, nil
 }
 
 // absURL gives the absolute address, for canonical links and metadata.
@@ -408,6 +462,9 @@ func (r *Renderer) absURL(target any) (string, error) {
 	p, err := r.relURL(target)
 	if err != nil {
 		return "", err
+	}
+	if r.origin != "" && plainPath(p) {
+		return r.origin + p, nil // what u.String below gives, without its work
 	}
 	u := *r.baseURL
 	u.Path = p

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/lubuskie-es/sitegen/internal/site"
+)
+
+type menuState struct {
+	section *site.Page
+	current string
+}
+
+// derive sets the fields of v that follow from the others (see View).
+func (r *Renderer) derive(v *View) {
+	p := v.Page
+	v.IsHome = p.Kind == site.Home
+	v.IsSearch = v.Lang.SearchPage != nil && p == v.Lang.SearchPage
+	v.Described = p.Kind != site.Alias && p.Kind != notFound
+	v.Article = p.Kind == site.Meeting || p.Kind == site.Article
+	v.AbsURL, _ = r.absURL(p) // fails only for a nil page
+	if path := r.image(p); v.Described && path != "" {
+		v.ImageURL, _ = r.absURL(path)
+	}
+	if v.Section != nil {
+		v.MenuState = menuState{v.Section, v.SectionCurrent}
+	}
+	def := v.Site.Config.Default().Code
+	v.Alternates = make([]Alternate, 0, len(v.Languages))
+	for _, l := range v.Languages {
+		if l.Translation {
+			u, _ := r.absURL(l.Page)
+			v.Alternates = append(v.Alternates, Alternate{l.Lang.Code, u})
+			if l.Lang.Code == def {
+				v.XDefault = u
+			}
+		}
+	}
+}
+
+// plainPath tells whether url.URL would write path as it is: it holds
+// only bytes that a path needs not escape.
+func plainPath(path string) bool {
+	for i := range len(path) {
+		c := path[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("-_.~$&+,/:;=@", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return path != "" && path[0] == '/'
+}
