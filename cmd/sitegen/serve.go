@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -94,7 +95,7 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	}
 	defer w.Close()
 
-	b := &rebuilder{src: os.DirFS(*source), opts: build.Options{Drafts: *drafts}, now: now,
+	b := &rebuilder{src: os.DirFS(*source), opts: build.Options{Drafts: *drafts, Defer: true}, now: now,
 		cache: build.NewCache(), st: st, stderr: stderr}
 	// The reload stream answers to the names this computer is reached
 	// by; when bound to every interface, those are its addresses.
@@ -165,6 +166,7 @@ func (b *rebuilder) rebuild(changed []string) server.Result {
 	opts := b.opts
 	opts.Now = b.now()
 	opts.Cache = b.cache
+	opts.Changed = changed
 	res := build.Run(b.src, opts)
 	took := time.Since(start)
 	what := "first build"
@@ -198,11 +200,14 @@ func (b *rebuilder) rebuild(changed []string) server.Result {
 	b.last = next
 	fmt.Fprintf(b.stderr, "%s %s: %d pages rendered, %d changed (%d files changed) in %d ms\n",
 		stamp, what, res.Stats.Rendered, pages, files, took.Milliseconds())
-	return server.Result{Files: res.Files, Problems: res.Problems}
+	return server.Result{Files: res.Files, Problems: res.Problems, Deferred: res.Deferred}
 }
 
 // describeChange names what changed: one path, or the first and a count.
 func describeChange(changed []string) string {
+	if slices.Contains(changed, watch.Everything) {
+		return "everything (the system lost count of the changes)"
+	}
 	switch len(changed) {
 	case 0:
 		return "rebuild"

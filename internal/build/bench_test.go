@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -255,4 +257,50 @@ func samplePeakHeap() (stop func() uint64) {
 		<-done
 		return max(peak.Load(), heapInuse())
 	}
+}
+
+// BenchmarkRebuild is what `serve` does after a writer saves a meeting
+// report: a warm build with a Cache, told by Options.Changed which file
+// changed, with feeds and the search index deferred. Each run appends a
+// different sentence to the same file, so each parses, converts and renders
+// that page again and takes the rest from the cache.
+//
+//	go test ./internal/build/ -run '^$' -bench Rebuild -benchtime 200x
+func BenchmarkRebuild(b *testing.B) {
+	sizes(b, func(b *testing.B, s benchSite) {
+		var meeting string
+		for _, p := range s.paths {
+			if strings.Contains(p, "/meetings/") && strings.HasSuffix(p, ".pl.md") {
+				meeting = p
+				break
+			}
+		}
+		file := filepath.Join(s.dir, filepath.FromSlash(meeting))
+		orig, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { os.WriteFile(file, orig, 0o644) })
+		src := os.DirFS(s.dir)
+		cache := build.NewCache()
+		opts := build.Options{Now: corpus.Now(), Cache: cache, Defer: true}
+		if res := build.Run(src, opts); res.Problems.HasErrors() {
+			b.Fatal(res.Problems.Items())
+		}
+		opts.Changed = []string{meeting}
+		n := 0
+		timed(b, s, func() any {
+			b.StopTimer()
+			n++
+			if err := os.WriteFile(file, fmt.Appendf(slices.Clip(orig), "\nZdanie dopisane po raz %d.\n", n), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			res := build.Run(src, opts)
+			if res.Problems.HasErrors() || res.Stats.Rendered != 1 {
+				b.Fatalf("rebuild %d: %d pages rendered, problems %v", n, res.Stats.Rendered, res.Problems.Items())
+			}
+			return res
+		})
+	})
 }

@@ -55,6 +55,16 @@ type Options struct {
 	// Cache, when set, carries parsed, converted and rendered work from
 	// one build to the next (serve); the output is the same as without it.
 	Cache *Cache
+	// Changed, with a Cache, lists the source paths (files or folders,
+	// slash-separated, relative to src; "." for all) that may have changed
+	// since the Cache's last build, as a file watcher reports them: other
+	// files are taken as they were, not even looked at. Nil means not
+	// known: every file's stamp is checked.
+	Changed []string
+	// Defer leaves the feeds, the sitemap and the search index, which are
+	// made from every page, to Result.Deferred, so that serve can show an
+	// edited page before they are done.
+	Defer bool
 }
 
 // Result is a finished build: the files to write, or the problems that
@@ -67,6 +77,13 @@ type Result struct {
 	PagesByLang map[string]int
 	// Stats count the work done (less with a warm Cache).
 	Stats Stats
+	// Deferred, after a build with Options.Defer and no errors, makes the
+	// files left out of Files (feeds, sitemap, search index) the first time
+	// it is called and gives the same ones after. Files and its files
+	// together are what the build would have given without Defer. With a
+	// Cache it must be called before the next Run with that Cache starts,
+	// if at all: that Run may reuse and change this one's Site.
+	Deferred func() ([]output.File, diag.List)
 }
 
 // Run builds the site found in src. It never writes anything.
@@ -75,19 +92,31 @@ func Run(src fs.FS, opts Options) *Result {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	opts.Cache.begin()
+	opts.Cache.begin(opts.Changed)
+	defer func() {
+		if opts.Cache != nil {
+			res.Stats.Read = int(opts.Cache.reads.Load())
+		}
+	}()
 	cfg := loadConfig(src, opts, &res.Problems)
 	if cfg == nil {
 		return res
 	}
-	catalogs := loadCatalogs(src, cfg, &res.Problems)
-	static := loadStatic(src, &res.Problems)
+	// Only the day matters (which meetings are upcoming, whether the
+	// accessibility statement is due): keep it so, and rebuilds in one day
+	// alike.
+	now := opts.Now.In(cfg.Location)
+	opts.Now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, cfg.Location)
+	catalogs := loadCatalogs(src, cfg, opts.Cache, &res.Problems)
+	static := loadStatic(src, opts.Cache, &res.Problems)
 	docs := loadContent(src, cfg, static, opts, &res.Stats, &res.Problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
 
-	s, problems := site.Build(cfg, docs, site.Options{Drafts: opts.Drafts, Now: opts.Now, AccessibilityKey: AccessibilityKey})
+	s, problems := opts.Cache.site(src, opts, docs, func() (*site.Site, diag.List) {
+		return site.Build(cfg, docs, site.Options{Drafts: opts.Drafts, Now: opts.Now, AccessibilityKey: AccessibilityKey})
+	})
 	res.Problems.Merge(problems)
 	res.Site = s
 	if res.Problems.HasErrors() {
@@ -95,22 +124,38 @@ func Run(src fs.FS, opts Options) *Result {
 	}
 
 	min := output.NewMinifier()
-	convert(s, min, opts, &res.Stats, &res.Problems)
-	feedFiles, problems := feeds.Files(s, catalogs)
-	res.Problems.Merge(problems)
-	searchFiles, problems := search.Files(s, catalogs)
-	res.Problems.Merge(problems)
+	contentKeys := convert(s, min, opts, &res.Stats, &res.Problems)
+	indexes := func() ([]output.File, diag.List) {
+		var problems diag.List
+		feedFiles, p := feeds.Files(s, catalogs)
+		problems.Merge(p)
+		searchFiles, p := search.Files(s, catalogs)
+		problems.Merge(p)
+		return slices.Concat(feedFiles, searchFiles), problems
+	}
+	var indexFiles []output.File
+	if !opts.Defer {
+		var problems diag.List
+		indexFiles, problems = indexes()
+		res.Problems.Merge(problems)
+	}
 	assetFiles, assets := processStatic(static, min, opts.Cache, &res.Problems)
-	r, problems := render.New(src, cfg, catalogs, assets, min.MinifyTemplate)
+	var setup [32]byte
+	if opts.Cache != nil {
+		setup = setupKey(src, opts, opts.Cache, assets)
+	}
+	r, problems := opts.Cache.renderer(setup, func() (*render.Renderer, diag.List) {
+		return render.New(src, cfg, catalogs, assets, min.MinifyTemplate)
+	})
 	res.Problems.Merge(problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
-	var facts []byte
+	var facts [32]byte
 	if opts.Cache != nil {
-		facts = renderFacts(src, opts, s, assets)
+		facts = renderFacts(setup, opts.Cache, s)
 	}
-	pages := renderPages(s, r, opts, facts, &res.Stats, &res.Problems)
+	pages := renderPages(s, r, opts, contentKeys, facts, &res.Stats, &res.Problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
@@ -119,12 +164,29 @@ func Run(src fs.FS, opts Options) *Result {
 			res.PagesByLang[p.Lang.Code]++
 		}
 	}
-	res.Files = slices.Concat(pages, assetFiles, feedFiles, searchFiles)
-	slices.SortFunc(res.Files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
-	if err := output.Validate(res.Files); err != nil {
-		res.Problems.Add(diag.Problem{Path: "public", Message: err.Error()})
+	res.Files = slices.Concat(pages, assetFiles, indexFiles)
+	sortFiles(res.Files)
+	if opts.Defer {
+		res.Deferred = sync.OnceValues(func() ([]output.File, diag.List) {
+			files, problems := indexes()
+			sortFiles(files)
+			validate(slices.Concat(res.Files, files), &problems)
+			return files, problems
+		})
+	} else {
+		validate(res.Files, &res.Problems)
 	}
 	return res
+}
+
+func sortFiles(files []output.File) {
+	slices.SortFunc(files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
+}
+
+func validate(files []output.File, problems *diag.List) {
+	if err := output.Validate(files); err != nil {
+		problems.Add(diag.Problem{Path: "public", Message: err.Error()})
+	}
 }
 
 func loadConfig(src fs.FS, opts Options, problems *diag.List) *config.Config {
@@ -152,16 +214,16 @@ func loadConfig(src fs.FS, opts Options, problems *diag.List) *config.Config {
 
 // loadCatalogs reads templates/i18n/<lang>.yaml for every language and
 // reports UI strings a language lacks.
-func loadCatalogs(src fs.FS, cfg *config.Config, problems *diag.List) map[string]*i18n.Catalog {
+func loadCatalogs(src fs.FS, cfg *config.Config, cache *Cache, problems *diag.List) map[string]*i18n.Catalog {
 	catalogs := map[string]*i18n.Catalog{}
 	for _, l := range cfg.Languages {
 		p := render.Dir + "/i18n/" + l.Code + ".yaml"
-		data, err := fs.ReadFile(src, p)
+		data, key, err := cache.read(src, p, nil)
 		if err != nil {
 			problems.Add(diag.Problem{Path: p, Message: "cannot read the UI strings of language " + l.Code + ": " + describeErr(err)})
 			continue
 		}
-		c, ps := i18n.Parse(p, l.Code, data)
+		c, ps := cache.catalog(p+"\x00"+l.Code, key, func() (*i18n.Catalog, diag.List) { return i18n.Parse(p, l.Code, data) })
 		problems.Merge(ps)
 		if c != nil {
 			catalogs[l.Code] = c
@@ -182,9 +244,10 @@ func loadCatalogs(src fs.FS, cfg *config.Config, problems *diag.List) map[string
 type staticFile struct {
 	path string
 	data []byte
+	key  [32]byte // a hash of data, when read through a Cache
 }
 
-func loadStatic(src fs.FS, problems *diag.List) []staticFile {
+func loadStatic(src fs.FS, cache *Cache, problems *diag.List) []staticFile {
 	var files []staticFile
 	if !rootInSite(src, StaticDir, problems) {
 		return nil
@@ -207,12 +270,12 @@ func loadStatic(src fs.FS, problems *diag.List) []staticFile {
 			!regularFile(src, p, d, problems) {
 			return nil
 		}
-		data, err := fs.ReadFile(src, p)
+		data, key, err := cache.read(src, p, d)
 		if err != nil {
 			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
 			return nil
 		}
-		files = append(files, staticFile{path: strings.TrimPrefix(p, StaticDir+"/"), data: data})
+		files = append(files, staticFile{path: strings.TrimPrefix(p, StaticDir+"/"), data: data, key: key})
 		return nil
 	})
 	if err != nil {
@@ -221,13 +284,11 @@ func loadStatic(src fs.FS, problems *diag.List) []staticFile {
 	return files
 }
 
-// loadContent parses every Markdown file under content/ in parallel. Each
-// worker writes its own slot, so the result is in path order without locks.
-func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, stats *Stats, problems *diag.List) []*content.Doc {
+// listContent walks content/ for the Markdown files to build, with their
+// entries, and reports what it refuses; false when there is no content/.
+func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool) {
 	var paths []string
-	if !rootInSite(src, content.Dir, problems) {
-		return nil
-	}
+	var entries []fs.DirEntry
 	err := fs.WalkDir(src, content.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
@@ -245,11 +306,27 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 			return nil
 		}
 		paths = append(paths, p)
+		entries = append(entries, d)
 		return nil
 	})
 	if err != nil {
 		problems.Add(diag.Problem{Path: content.Dir, Message: describeErr(err),
 			Hint: "the site needs a content/ folder with Markdown files"})
+		return nil, nil, false
+	}
+	return paths, entries, true
+}
+
+// loadContent parses every Markdown file under content/ in parallel. Each
+// worker writes its own slot, so the result is in path order without locks.
+func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, stats *Stats, problems *diag.List) []*content.Doc {
+	if !rootInSite(src, content.Dir, problems) {
+		return nil
+	}
+	paths, entries, ok := o.Cache.listing(src, content.Dir, problems, func(problems *diag.List) ([]string, []fs.DirEntry, bool) {
+		return listContent(src, problems)
+	})
+	if !ok {
 		return nil
 	}
 	staticSet := make(map[string]bool, len(static))
@@ -259,7 +336,7 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 	opts := content.Options{Languages: cfg.Codes(), Location: cfg.Location,
 		StaticFiles: func(p string) bool { return staticSet[p] }}
 
-	var facts []byte
+	var facts [32]byte
 	if o.Cache != nil {
 		facts = parseFacts(opts, static)
 	}
@@ -267,12 +344,12 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 	lists := make([]diag.List, len(paths))
 	fresh := make([]bool, len(paths))
 	parallel(len(paths), o.Workers, func(i int) {
-		data, err := fs.ReadFile(src, paths[i])
+		data, key, err := o.Cache.read(src, paths[i], entries[i])
 		if err != nil {
 			lists[i].Add(diag.Problem{Path: paths[i], Message: describeErr(err)})
 			return
 		}
-		docs[i], lists[i], fresh[i] = o.Cache.parse(paths[i], data, facts, func() (*content.Doc, diag.List) {
+		docs[i], lists[i], fresh[i] = o.Cache.parse(paths[i], key, facts, func() (*content.Doc, diag.List) {
 			return content.Parse(strings.TrimPrefix(paths[i], content.Dir+"/"), data, opts)
 		})
 	})
@@ -288,8 +365,9 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 // convert turns every content page's Markdown into HTML, rewriting links
 // to other content files to their pages' URLs. The HTML is minified here,
 // once per document; the templates are minified when they are parsed, so
-// whole pages need no minifying.
-func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, problems *diag.List) {
+// whole pages need no minifying. With a cache it returns each page's
+// convert key, which stands for its Content in the render cache.
+func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, problems *diag.List) map[*site.Page]convertKey {
 	converters := map[string]*markdown.Converter{}
 	for _, l := range s.Config.Languages {
 		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown,
@@ -302,16 +380,23 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 		}
 	}
 	base := strings.TrimSuffix(s.Config.BasePath(), "/")
-	var facts []byte
+	var facts [32]byte
 	if o.Cache != nil {
-		facts = linkFacts(s, base)
+		facts = o.Cache.siteKey // the site decides every URL a link resolves to
 	}
-	lists := make([]diag.List, len(pages))
-	fresh := make([]bool, len(pages))
-	parallel(len(pages), o.Workers, func(i int) {
-		p := pages[i]
-		var c converted
-		c, fresh[i] = o.Cache.convert(p, facts, func() (c converted) {
+	ids := make([]string, len(pages))
+	for i, p := range pages {
+		ids[i] = p.Doc.Path // a document has one language
+	}
+	var keys []convertKey
+	var prev, next map[string]converted
+	if o.Cache != nil {
+		keys = o.Cache.convertKeys(pages, facts)
+		prev, next = o.Cache.prev.html, o.Cache.next.html
+	}
+	out, fresh := memoAll(o.Cache, o.Workers, prev, next, ids, keys, func(e *converted) *convertKey { return &e.key },
+		func(i int) (c converted) {
+			p := pages[i]
 			resolve := func(dest string) (string, bool) {
 				t, ok := s.ResolveLink(p, dest)
 				if !ok {
@@ -331,17 +416,23 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 			}
 			return c
 		})
-		p.Content = c.content
-		p.Text = c.text
-		p.Summary = cmp.Or(p.Doc.Summary, c.summary)
-		lists[i] = c.problems
-	})
-	for i, l := range lists {
-		problems.Merge(l)
+	for i, p := range pages {
+		p.Content = out[i].content
+		p.Text = out[i].text
+		p.Summary = cmp.Or(p.Doc.Summary, out[i].summary)
+		problems.Merge(out[i].problems)
 		if fresh[i] {
 			stats.Converted++
 		}
 	}
+	if o.Cache == nil {
+		return nil
+	}
+	byPage := make(map[*site.Page]convertKey, len(pages))
+	for i, p := range pages {
+		byPage[p] = keys[i]
+	}
+	return byPage
 }
 
 // processStatic minifies text files and fingerprints CSS and JS, which
@@ -350,7 +441,7 @@ func processStatic(files []staticFile, min *output.Minifier, cache *Cache, probl
 	out := make([]output.File, len(files))
 	assets := make(map[string]render.Asset, len(files))
 	for i, f := range files {
-		m := cache.minify(f.path, f.data, func() (m minified) {
+		m := cache.minify(f.path, f.key, func() (m minified) {
 			data, err := min.Minify(f.path, f.data)
 			if err != nil {
 				p := minifyProblem(StaticDir+"/"+f.path, err)
@@ -378,17 +469,27 @@ func processStatic(files []staticFile, min *output.Minifier, cache *Cache, probl
 // renderPages executes the (minified) templates for every page.
 // With a Cache, a page whose inputs are unchanged (see renderFacts) is
 // taken from the last build.
-func renderPages(s *site.Site, r *render.Renderer, opts Options, facts []byte, stats *Stats, problems *diag.List) []output.File {
-	files := make([]output.File, len(s.Pages)+1)
-	lists := make([]diag.List, len(files))
-	fresh := make([]bool, len(files))
-	parallel(len(files), opts.Workers, func(i int) {
-		path, content := "404.html", ""
-		if i < len(s.Pages) {
-			path, content = render.OutputPath(s.Pages[i].URL), s.Pages[i].Content
+func renderPages(s *site.Site, r *render.Renderer, opts Options, contentKeys map[*site.Page]convertKey, facts [32]byte, stats *Stats, problems *diag.List) []output.File {
+	n := len(s.Pages) + 1 // and 404.html
+	ids := make([]string, n)
+	for i, p := range s.Pages {
+		ids[i] = render.OutputPath(p.URL)
+	}
+	ids[n-1] = "404.html"
+	var keys []renderKey
+	var prev, next map[string]rendered
+	if opts.Cache != nil {
+		keys = make([]renderKey, n)
+		for i := range keys {
+			keys[i].facts = facts
+			if i < len(s.Pages) {
+				keys[i].content = contentKeys[s.Pages[i]]
+			}
 		}
-		var out rendered
-		out, fresh[i] = opts.Cache.render(path, content, facts, func() (out rendered) {
+		prev, next = opts.Cache.prev.pages, opts.Cache.next.pages
+	}
+	out, fresh := memoAll(opts.Cache, opts.Workers, prev, next, ids, keys, func(e *rendered) *renderKey { return &e.key },
+		func(i int) (out rendered) {
 			var err error
 			if i == len(s.Pages) {
 				out.data, err = r.NotFound(s)
@@ -401,14 +502,13 @@ func renderPages(s *site.Site, r *render.Renderer, opts Options, facts []byte, s
 			}
 			return out
 		})
-		if out.problem != nil {
-			lists[i].Add(*out.problem)
-			return
+	files := make([]output.File, n)
+	for i, o := range out {
+		if o.problem != nil {
+			problems.Add(*o.problem)
+		} else {
+			files[i] = output.File{Path: ids[i], Data: o.data}
 		}
-		files[i] = output.File{Path: path, Data: out.data}
-	})
-	for i, l := range lists {
-		problems.Merge(l)
 		if fresh[i] {
 			stats.Rendered++
 		}

@@ -3,14 +3,20 @@ package build_test
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
 	"github.com/lubuskie-es/sitegen/internal/corpus"
+	"github.com/lubuskie-es/sitegen/internal/output"
 )
 
 // TestCacheEqualsClean is the invariant of incremental builds: after any
@@ -54,6 +60,98 @@ func TestCacheEqualsClean(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCacheEqualsCleanOnDisk is the same invariant on real files, with
+// Defer, which leaves feeds and the search index to Result.Deferred: Files
+// and Deferred together must equal a clean build. A warm build does not
+// read a file that has not changed: "stamps" knows it by its stamp (inode,
+// size, change times), "changed" by Options.Changed, the paths a watcher
+// would report. Edits land within a second of the build before them, so
+// for "stamps" the window in which stamps are not trusted is shortened to
+// 20 ms, and each build waits that long after its edit.
+func TestCacheEqualsCleanOnDisk(t *testing.T) {
+	for _, mode := range []string{"stamps", "changed"} {
+		t.Run(mode, func(t *testing.T) {
+			if mode == "stamps" && runtime.GOOS != "linux" {
+				t.Skip("file stamps are used on Linux only")
+			}
+			steps := 40
+			if testing.Short() {
+				steps = 15
+			}
+			c, err := corpus.New(corpus.Options{Pages: 40, Seed: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := &editor{fsys: c.FS(), r: rand.New(rand.NewPCG(4, 99)), graveyard: map[string][]byte{}}
+			dir := t.TempDir()
+			syncDisk(t, dir, nil, e.fsys)
+			cache := build.NewCache()
+			build.SetRacyWindow(cache, 20*time.Millisecond)
+			opts := build.Options{Now: corpus.Now()}
+			files := len(e.fsys)
+			fewReads := 0
+			for step := range steps {
+				before := maps.Clone(e.fsys)
+				what := e.step(step)
+				changed := syncDisk(t, dir, before, e.fsys)
+				warmOpts := build.Options{Now: opts.Now, Cache: cache, Defer: true}
+				if mode == "changed" {
+					warmOpts.Changed = changed
+				} else {
+					time.Sleep(25 * time.Millisecond)
+				}
+				warm := build.Run(os.DirFS(dir), warmOpts)
+				if warm.Deferred != nil {
+					later, problems := warm.Deferred()
+					warm.Files = append(warm.Files, later...)
+					slices.SortFunc(warm.Files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+					warm.Problems.Merge(problems)
+				}
+				clean := build.Run(e.fsys, opts)
+				if diff := compare(clean, warm); diff != "" {
+					t.Fatalf("step %d (%s): the cached build differs from a clean one: %s", step, what, diff)
+				}
+				if warm.Stats.Read < files/4 {
+					fewReads++
+				}
+			}
+			if fewReads < steps/2 {
+				t.Fatalf("only %d of %d warm builds read fewer than a quarter of the files: unchanged files are read again", fewReads, steps)
+			}
+		})
+	}
+}
+
+// syncDisk writes the files of now that differ from before into dir and
+// removes those gone, leaving the others (and their stamps) alone. It
+// returns the paths it wrote or removed.
+func syncDisk(t *testing.T, dir string, before, now fstest.MapFS) []string {
+	t.Helper()
+	changed := []string{}
+	for p, f := range now {
+		if old, ok := before[p]; ok && bytes.Equal(old.Data, f.Data) {
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		changed = append(changed, p)
+	}
+	for p := range before {
+		if _, ok := now[p]; !ok {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+				t.Fatal(err)
+			}
+			changed = append(changed, p)
+		}
+	}
+	return changed
 }
 
 // TestCacheWork: editing one file's body parses, converts and renders that

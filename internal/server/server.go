@@ -35,6 +35,11 @@ const Prefix = "/_sitegen/"
 type Result struct {
 	Files    []output.File
 	Problems diag.List
+	// Deferred, when not nil, makes the rest of the site's files (feeds,
+	// search index: work over every page that an edited page need not
+	// wait for). The server calls it when a path is asked for that Files
+	// do not have, never while Rebuild runs nor after the next Rebuild.
+	Deferred func() ([]output.File, diag.List)
 }
 
 // Options configure a Server.
@@ -54,6 +59,16 @@ type Server struct {
 	mu       sync.RWMutex
 	files    map[string][]byte // the last good build
 	problems []diag.Problem    // errors of the latest build; nil when good
+	// deferred makes the rest of the last good build's files; nil once
+	// they are in files. good counts the builds files came from, so that
+	// the rest of an older build is not added to a newer one.
+	deferred func() ([]output.File, diag.List)
+	good     int
+	// building is held while a rebuild runs and while deferred files are
+	// made: a build may reuse the last one's data (see build.Options.Cache),
+	// so the rest of a build is made before the next build starts or not at
+	// all.
+	building sync.Mutex
 	clients  map[chan string]bool
 	closed   bool
 	// version names the state served; a page carries the version it was
@@ -94,20 +109,79 @@ func (s *Server) Update(res Result, cssOnly bool) {
 			files[f.Path] = f.Data
 		}
 		s.files = files
+		s.deferred = res.Deferred
+		s.good++
 	}
-	s.n++
-	s.version = fmt.Sprintf("%x-%d", s.start, s.n)
 	msg := "reload"
 	if cssOnly && !hadErrors && len(errs) == 0 {
 		msg = "css"
 	}
+	s.notify(msg)
+	s.mu.Unlock()
+}
+
+// notify starts a new version and tells every open page; s.mu is held.
+func (s *Server) notify(msg string) {
+	s.n++
+	s.version = fmt.Sprintf("%x-%d", s.start, s.n)
 	for c := range s.clients {
 		select {
 		case c <- msg:
 		default: // a reload is already queued for this page
 		}
 	}
-	s.mu.Unlock()
+}
+
+// complete adds the deferred files of the site served, making them if
+// they are not made yet, and returns the files. Errors among them are
+// shown as a failed build's are (the site stays served).
+func (s *Server) complete() map[string][]byte {
+	for {
+		if files, done := s.completeOnce(); done {
+			return files
+		}
+	}
+}
+
+// completeOnce is one try of complete: it is not done when a newer build
+// came in while the deferred files of the older were being made.
+func (s *Server) completeOnce() (map[string][]byte, bool) {
+	s.building.Lock()
+	defer s.building.Unlock()
+	s.mu.RLock()
+	files, deferred, good := s.files, s.deferred, s.good
+	s.mu.RUnlock()
+	if deferred == nil {
+		return files, true
+	}
+	later, problems := deferred() // made once however many ask
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.good != good {
+		return nil, false
+	}
+	if s.deferred == nil {
+		return s.files, true // another request finished first
+	}
+	merged := make(map[string][]byte, len(files)+len(later))
+	for p, data := range files {
+		merged[p] = data
+	}
+	for _, f := range later {
+		merged[f.Path] = f.Data
+	}
+	s.files, s.deferred = merged, nil
+	var errs []diag.Problem
+	for _, p := range problems.Items() {
+		if p.Severity == diag.Error {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 && s.problems == nil {
+		s.problems = errs
+		s.notify("reload")
+	}
+	return s.files, true
 }
 
 // Run rebuilds for every batch of changed paths until batches is closed
@@ -121,7 +195,9 @@ func (s *Server) Run(ctx context.Context, batches <-chan []string) {
 			if !ok {
 				return
 			}
+			s.building.Lock()
 			s.Update(s.opts.Rebuild(b), cssOnly(b))
+			s.building.Unlock()
 		}
 	}
 }
@@ -213,6 +289,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key, redirect := lookup(files, r.URL.Path)
+	if key == "" && !redirect {
+		files = s.complete()
+		s.mu.RLock()
+		problems, version = s.problems, s.version
+		s.mu.RUnlock()
+		key, redirect = lookup(files, r.URL.Path)
+	}
 	if redirect {
 		target := r.URL.Path + "/"
 		if r.URL.RawQuery != "" {

@@ -304,3 +304,87 @@ func TestListen(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferred: files a build defers are made when a path the others lack
+// is asked for, once per build; a deferred error brings up the overlay;
+// a newer build's files are not mixed with an older build's rest.
+func TestDeferred(t *testing.T) {
+	var eager, later []output.File
+	for _, f := range site {
+		if strings.HasSuffix(f.Path, ".xml") || strings.HasSuffix(f.Path, ".json") || strings.HasSuffix(f.Path, ".ics") {
+			later = append(later, f)
+		} else {
+			eager = append(eager, f)
+		}
+	}
+	calls := 0
+	deferred := func(problems diag.List) func() ([]output.File, diag.List) {
+		return func() ([]output.File, diag.List) {
+			calls++
+			return later, problems
+		}
+	}
+	s := New(Options{})
+	s.Update(Result{Files: eager, Deferred: deferred(diag.List{})}, false)
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close)
+
+	if resp, body := get(t, ts.URL+"/spotkania/"); resp.StatusCode != 200 || !strings.Contains(body, "Spotkania") || calls != 0 {
+		t.Fatalf("an eager page: %d %q, deferred made %d times", resp.StatusCode, body, calls)
+	}
+	if resp, body := get(t, ts.URL+"/spotkania/feed.xml"); resp.StatusCode != 200 || body != "<feed/>" {
+		t.Fatalf("a deferred file: %d %q", resp.StatusCode, body)
+	}
+	if resp, _ := get(t, ts.URL+"/szukaj/index.json"); resp.StatusCode != 200 {
+		t.Fatalf("another deferred file: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, ts.URL+"/nie-ma/"); resp.StatusCode != 404 {
+		t.Fatalf("a missing page: %d", resp.StatusCode)
+	}
+	if calls != 1 {
+		t.Fatalf("deferred made %d times, want once", calls)
+	}
+
+	// A deferred error shows over the pages, as a failed build's does.
+	var bad diag.List
+	bad.Add(diag.Problem{Path: "site.yaml", Line: 1, Col: 1, Message: "baseURL: zepsuty"})
+	s.Update(Result{Files: eager, Deferred: deferred(bad)}, false)
+	if _, body := get(t, ts.URL+"/spotkania/calendar.ics"); body != "BEGIN:VCALENDAR" {
+		t.Fatalf("the deferred file is still served: %q", body)
+	}
+	if _, body := get(t, ts.URL+"/"); !strings.Contains(body, "baseURL: zepsuty") {
+		t.Fatalf("no overlay for a deferred error: %q", body)
+	}
+
+	// The rest of an older build, made while a newer build came in, is
+	// not added to the newer one.
+	release, started := make(chan struct{}), make(chan struct{})
+	s.Update(Result{Files: eager, Deferred: func() ([]output.File, diag.List) {
+		close(started)
+		<-release
+		return []output.File{{Path: "spotkania/feed.xml", Data: []byte("<feed>stary</feed>")}}, diag.List{}
+	}}, false)
+	done := make(chan string)
+	go func() {
+		resp, err := http.Get(ts.URL + "/spotkania/feed.xml")
+		if err != nil {
+			done <- err.Error()
+			return
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		done <- string(body)
+	}()
+	<-started
+	s.Update(Result{Files: eager, Deferred: func() ([]output.File, diag.List) {
+		return []output.File{{Path: "spotkania/feed.xml", Data: []byte("<feed>nowy</feed>")}}, diag.List{}
+	}}, false)
+	close(release)
+	if body := <-done; body != "<feed>nowy</feed>" {
+		t.Fatalf("a request made while a newer build came in: %q", body)
+	}
+	if _, body := get(t, ts.URL+"/spotkania/feed.xml"); body != "<feed>nowy</feed>" {
+		t.Fatalf("the newer build's deferred file: %q", body)
+	}
+}

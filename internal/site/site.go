@@ -525,10 +525,15 @@ func (b *builder) years(l *Lang, base string) {
 func (b *builder) tags(l *Lang, coll *i18n.Collator, base string) {
 	bySlug := map[string]*TagInfo{}
 	spellings := map[string]map[string]int{}
+	slugs := map[string]string{} // the few tags recur on many meetings
 	for _, m := range l.Meetings {
 		seen := map[string]bool{}
 		for _, name := range m.Doc.Tags {
-			s := slug.Make(name)
+			s, ok := slugs[name]
+			if !ok {
+				s = slug.Make(name)
+				slugs[name] = s
+			}
 			if s == "" {
 				b.problems.Errorf(m.Doc.Path, 0, 0, "tag %q has no letters or digits", name)
 				continue
@@ -553,7 +558,9 @@ func (b *builder) tags(l *Lang, coll *i18n.Collator, base string) {
 		for n := range spellings[s] {
 			names = append(names, n)
 		}
-		coll.Sort(names)
+		if len(names) > 1 {
+			coll.Sort(names)
+		}
 		best := names[0]
 		for _, n := range names[1:] {
 			if spellings[s][n] > spellings[s][best] {

@@ -33,10 +33,14 @@ type Options struct {
 	// one that does not exist yet is picked up when it is created.
 	Paths []string
 	// Quiet is how long the folders must stay quiet before a batch is
-	// sent; 0 means 50 ms, longer than the gaps inside an editor's save
-	// or a checkout, short enough not to be felt. A batch is never held
-	// back longer than 20 × Quiet, so a folder that never settles still
-	// rebuilds (in more than one batch; the last has the final state).
+	// sent; 0 means 10 ms, longer than the gaps inside an editor's save
+	// (its events come within a millisecond) and short enough that a
+	// preview follows typing. Once a batch holds many paths, a checkout
+	// or a copy is under way, and the quiet wanted grows to 5 × Quiet, so
+	// that a disk that stalls for a moment does not split it. A batch is
+	// never held back longer than 100 × Quiet, so a folder that never
+	// settles still rebuilds (in more than one batch; the last has the
+	// final state).
 	Quiet time.Duration
 }
 
@@ -60,6 +64,10 @@ type Watcher struct {
 	once    sync.Once
 }
 
+// Everything is the path a batch holds when the system lost track of which
+// paths changed (its queue of events overflowed): all of them may have.
+const Everything = "."
+
 // ErrWatchLimit is wrapped by the error sent when the operating system
 // will not watch more folders.
 var ErrWatchLimit = errors.New("the system's limit of watched folders is reached")
@@ -67,7 +75,7 @@ var ErrWatchLimit = errors.New("the system's limit of watched folders is reached
 // New starts watching. Close stops it.
 func New(opts Options) (*Watcher, error) {
 	if opts.Quiet <= 0 {
-		opts.Quiet = 50 * time.Millisecond
+		opts.Quiet = 10 * time.Millisecond
 	}
 	root, err := filepath.Abs(opts.Root)
 	if err != nil {
@@ -211,14 +219,21 @@ func (w *Watcher) loop() {
 				return
 			}
 			if w.handle(ev, pending) {
-				quiet.Reset(w.opts.Quiet)
+				quiet.Reset(w.quietFor(len(pending)))
 				if deadline == nil {
-					deadline = time.After(20 * w.opts.Quiet)
+					deadline = time.After(100 * w.opts.Quiet)
 				}
 			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// The kernel dropped events: which paths changed is not
+				// known any more, so the batch says everything may have.
+				pending[Everything] = true
+				quiet.Reset(w.quietFor(len(pending)))
+				continue
 			}
 			w.report(limitErr(err))
 		case <-quiet.C:
@@ -243,6 +258,18 @@ func (w *Watcher) loop() {
 			return
 		}
 	}
+}
+
+// bigBatch is the number of paths from which a batch is taken for a bulk
+// change (a checkout, a copy) rather than a save.
+const bigBatch = 8
+
+// quietFor is the quiet period wanted after an event, with n paths pending.
+func (w *Watcher) quietFor(n int) time.Duration {
+	if n >= bigBatch {
+		return 5 * w.opts.Quiet
+	}
+	return w.opts.Quiet
 }
 
 // handle records one event in pending and reports whether it counts.

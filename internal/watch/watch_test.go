@@ -209,3 +209,46 @@ func TestCloseEndsBatches(t *testing.T) {
 		t.Fatal("Batches still open after Close")
 	}
 }
+
+// TestOverflow: when the kernel's queue of events overflows, which paths
+// changed is lost, and a batch says so with Everything rather than
+// leaving changes out. The watcher is kept from reading events (nobody
+// takes its batches) while two files are written in turn more times than
+// the queue holds (fs.inotify.max_queued_events, 16384 by default).
+func TestOverflow(t *testing.T) {
+	root, w := startQuiet(t, 20*time.Millisecond)
+	limit := 16384
+	if data, err := os.ReadFile("/proc/sys/fs/inotify/max_queued_events"); err == nil {
+		fmt.Sscan(string(data), &limit)
+	}
+	if limit > 200000 {
+		t.Skipf("the event queue holds %d events: too many to overflow quickly", limit)
+	}
+	// Fill the batch channel and block the watcher's loop on the next send.
+	for i := range 2 {
+		write(t, root, fmt.Sprintf("content/wypelniacz-%d.md", i), "x")
+		time.Sleep(200 * time.Millisecond)
+	}
+	a := filepath.Join(root, "content", "a.md")
+	b := filepath.Join(root, "content", "b.md")
+	for i := range limit {
+		f := a
+		if i%2 == 1 {
+			f = b
+		}
+		if err := os.WriteFile(f, []byte{byte(i)}, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case batch := <-w.Batches:
+			if slices.Contains(batch, Everything) {
+				return
+			}
+		case <-deadline:
+			t.Fatal("no batch with Everything after the queue overflowed")
+		}
+	}
+}
