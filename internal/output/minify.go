@@ -28,6 +28,8 @@ type Minifier struct {
 	m *minify.M
 	// tmpl minifies html/template sources, leaving {{…}} actions alone.
 	tmpl *minify.M
+	// comment matches a template comment, with its trim markers.
+	comment *regexp.Regexp
 }
 
 // NewMinifier returns a Minifier with conservative settings: the output must
@@ -49,7 +51,7 @@ func NewMinifier() *Minifier {
 	opts := htmlOptions()
 	opts.TemplateDelims = [2]string{"{{", "}}"}
 	tmpl.Add("text/html", opts)
-	return &Minifier{m: m, tmpl: tmpl}
+	return &Minifier{m: m, tmpl: tmpl, comment: regexp.MustCompile(`\{\{(- )?/\*(?s:.*?)\*/( -)?\}\}`)}
 }
 
 func htmlOptions() *html.Minifier {
@@ -71,8 +73,13 @@ func htmlOptions() *html.Minifier {
 // {{…}} actions as they are. Minifying the templates once, instead of every
 // page they produce, takes the minifier off the per-page path: the pages
 // come out minified but for what the actions insert.
+//
+// Template comments are emptied first: the minifier reads an apostrophe
+// inside {{/* … */}} as the start of a quoted string and leaves the rest
+// of the file as it is.
 func (m *Minifier) MinifyTemplate(path string, src []byte) ([]byte, error) {
-	out, err := m.tmpl.Bytes("text/html", bytes.Clone(src))
+	src = m.comment.ReplaceAll(src, []byte("{{$1/**/$2}}"))
+	out, err := m.tmpl.Bytes("text/html", src)
 	if err != nil {
 		return nil, minifyError(path, err)
 	}

@@ -270,3 +270,29 @@ func BenchmarkMinifyHTML20KB(b *testing.B) {
 		}
 	}
 }
+
+// TestMinifyTemplate: a template's markup is minified around its actions,
+// which stay as they are, and a comment – here with an apostrophe, which
+// the minifier would take for the start of a string – is emptied and does
+// not stop the minifying of what follows.
+func TestMinifyTemplate(t *testing.T) {
+	src := `{{define "x"}}
+<nav class="menu">
+  {{- /* the partner's page, or the home page */ -}}
+  {{/* a comment
+       over two lines */}}
+  <ul>
+    <li>  <a href="{{.URL}}">{{.Title}}</a>  </li>
+  </ul>
+</nav>
+{{end}}`
+	got, err := NewMinifier().MinifyTemplate("templates/partials/x.html", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{{define "x"}}<nav class=menu>{{- /**/ -}}
+{{/**/}}<ul><li><a href="{{.URL}}">{{.Title}}</a></li></ul></nav>{{end}}`
+	if string(got) != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
