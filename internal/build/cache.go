@@ -51,7 +51,8 @@ type Cache struct {
 	mu   sync.Mutex
 	prev cacheMaps
 	next cacheMaps
-	// renderer is the last build's, kept while the setup key is the same.
+	// templates are the last build's Renderer, kept while the setup key
+	// is the same.
 	templates    *render.Renderer
 	templatesKey [32]byte
 	// resolved is the last build's Site, kept while the site key is the
@@ -104,6 +105,8 @@ func (c *Cache) listing(src fs.FS, dir string, problems *diag.List, list func(*d
 	return paths, entries, ok
 }
 
+// listingHolds says whether the changed paths leave the listing w of dir
+// as it is.
 func (c *Cache) listingHolds(src fs.FS, dir string, w *walk) bool {
 	for p := range c.changed {
 		if p != dir && !strings.HasPrefix(p, dir+"/") {
@@ -126,7 +129,7 @@ func (c *Cache) listingHolds(src fs.FS, dir string, w *walk) bool {
 type cacheMaps struct {
 	files    map[string]fileEntry    // by source path
 	docs     map[string]parsed       // by path
-	html     map[string]converted    // by path + language
+	html     map[string]converted    // by document path
 	static   map[string]minified     // by path
 	pages    map[string]rendered     // by output path
 	keys     map[*content.Doc]parsed // the documents of this build, for their keys

@@ -35,9 +35,9 @@ func preview(t *testing.T) (dir, url string) {
 		t.Fatal(err)
 	}
 	cache := build.NewCache()
-	rebuild := func([]string) server.Result {
-		res := build.Run(os.DirFS(dir), build.Options{Now: sampleNow, Cache: cache})
-		return server.Result{Files: res.Files, Problems: res.Problems}
+	rebuild := func(changed []string) server.Result {
+		res := build.Run(os.DirFS(dir), build.Options{Now: sampleNow, Cache: cache, Changed: changed, Defer: true})
+		return server.Result{Files: res.Files, Problems: res.Problems, Deferred: res.Deferred}
 	}
 	s := server.New(server.Options{Rebuild: rebuild})
 	s.Update(rebuild(nil), false)
@@ -119,4 +119,18 @@ func TestServeLiveReload(t *testing.T) {
 	if !eval[bool](t, ctx, `window.sitegenMarker === true`) {
 		t.Error("the page reloaded for a stylesheet change")
 	}
+
+	// The search index is deferred while serving: made when the search
+	// page first asks for it, and it has the edit (at the start of the
+	// body: only the first words of a body are indexed).
+	front, body, ok := strings.Cut(strings.TrimPrefix(orig, "---\n"), "\n---\n")
+	if !ok {
+		t.Fatal("no front matter in " + page)
+	}
+	save(page, "---\n"+front+"\n---\n\nZdanie o żurawiach dopisane do wyszukania.\n"+body)
+	waitFor(t, ctx, "second edit shown", `document.body.innerText.includes("żurawiach")`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/szukaj/?q=%C5%BCurawiach")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "search finds the edit", `[...document.querySelectorAll('#search-results > li h2 a')].some(a => a.getAttribute('href') === "/o-partnerstwie/")`)
 }
