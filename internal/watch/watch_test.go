@@ -1,10 +1,13 @@
 package watch
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -249,6 +252,34 @@ func TestOverflow(t *testing.T) {
 			}
 		case <-deadline:
 			t.Fatal("no batch with Everything after the queue overflowed")
+		}
+	}
+}
+
+// TestLimitErr: running out of inotify watches or instances gives an
+// error that is ErrWatchLimit and says how to raise the limit; other
+// errors pass through as they are.
+func TestLimitErr(t *testing.T) {
+	for _, tc := range []struct {
+		err   error
+		limit bool
+	}{
+		{syscall.ENOSPC, true},
+		{fmt.Errorf("add /site/content: %w", syscall.ENOSPC), true},
+		{syscall.EMFILE, true},
+		{syscall.EACCES, false},
+		{os.ErrNotExist, false},
+	} {
+		got := limitErr(tc.err)
+		if errors.Is(got, ErrWatchLimit) != tc.limit {
+			t.Errorf("limitErr(%v) = %v: is ErrWatchLimit %v, want %v", tc.err, got, !tc.limit, tc.limit)
+			continue
+		}
+		if tc.limit && !strings.Contains(got.Error(), "sudo sysctl fs.inotify.max_user_watches=") {
+			t.Errorf("limitErr(%v) = %q: no fix given", tc.err, got)
+		}
+		if !tc.limit && got != tc.err {
+			t.Errorf("limitErr(%v) = %v, want it unchanged", tc.err, got)
 		}
 	}
 }
