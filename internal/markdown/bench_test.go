@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+
+	"github.com/lubuskie-es/sitegen/internal/corpus"
 )
 
 // benchPage is a typical page of the site: headings, long Polish
@@ -105,4 +108,43 @@ func BenchmarkConvertParallel(b *testing.B) {
 			c.Convert(src, benchResolver)
 		}
 	})
+}
+
+// BenchmarkConvertCorpus converts the Markdown bodies of a generated site
+// of 1,000 files, the mix that BenchmarkBuild in internal/build converts,
+// one after another: ns/op is per site, not per page.
+func BenchmarkConvertCorpus(b *testing.B) {
+	c, err := corpus.New(corpus.Options{Pages: 1000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bodies [][]byte
+	size := 0
+	for _, p := range c.ContentPaths() {
+		data := c.Files[p]
+		// The body is what follows the closing "---" of the front matter.
+		if _, after, ok := bytes.Cut(data[3:], []byte("\n---\n")); ok {
+			data = after
+		}
+		bodies = append(bodies, data)
+		size += len(data)
+	}
+	pl, en := New(polish), New(english)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	// CPU time, garbage collection included, is steadier than ns/op on a
+	// busy machine.
+	cpu0, cpuOK := corpus.CPUTime()
+	for b.Loop() {
+		for i, body := range bodies {
+			c := pl
+			if i%2 == 1 {
+				c = en
+			}
+			c.Convert(body, benchResolver)
+		}
+	}
+	if cpu1, _ := corpus.CPUTime(); cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	}
 }

@@ -27,10 +27,13 @@ func (p *positions) at(off int) (line, col int) {
 	}
 	if p.starts == nil {
 		p.starts = make([]int, 1, 1+bytes.Count(p.src, []byte{'\n'}))
-		for i, c := range p.src {
-			if c == '\n' {
-				p.starts = append(p.starts, i+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(p.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			p.starts = append(p.starts, i)
 		}
 	}
 	i, found := slices.BinarySearch(p.starts, off)

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -40,16 +42,7 @@ func (t *plainText) write(p []byte) {
 		}
 		// Words with single spaces between them need no collapsing and
 		// are copied in one go: that is most of any text.
-		end := 1
-		for end < len(p) {
-			if !asciiSpace[p[end]] {
-				end++
-			} else if p[end] == ' ' && end+1 < len(p) && !asciiSpace[p[end+1]] {
-				end += 2
-			} else {
-				break
-			}
-		}
+		end := wordsEnd(p)
 		if t.pending && t.b.Len() > 0 {
 			t.b.WriteByte(' ')
 		}
@@ -57,6 +50,47 @@ func (t *plainText) write(p []byte) {
 		t.b.Write(p[:end])
 		p = p[end:]
 	}
+}
+
+// wordsEnd returns the length of the words at the start of p, which
+// starts with one, up to whitespace other than a single space between
+// two words.
+func wordsEnd(p []byte) int {
+	for i := 1; ; {
+		i = nextControl(p, i)
+		switch {
+		case i == len(p):
+			return i
+		case p[i] == ' ' && i+1 < len(p) && !asciiSpace[p[i+1]]:
+			i += 2
+		case asciiSpace[p[i]]:
+			return i
+		default:
+			i++ // a control character, not whitespace: part of a word
+		}
+	}
+}
+
+// nextControl returns the offset of the first byte of p at or after i
+// that is a space or a control character (<= ' '), or len(p). It looks
+// at eight bytes at a time: most of them are letters.
+func nextControl(p []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(p); i += 8 {
+		x := binary.LittleEndian.Uint64(p[i:])
+		// The lowest byte flagged is the first below 0x21, exactly
+		// (flags above it may be false, and are not used); none is
+		// flagged when there is none.
+		if m := (x - 0x21*ones) &^ x & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(p); i++ {
+		if p[i] <= ' ' {
+			return i
+		}
+	}
+	return len(p)
 }
 
 // writeText writes a text node as the renderer shows it: backslash escapes

@@ -61,31 +61,31 @@ func dangerousScheme(u []byte) string {
 
 // contentPath recognises a link to another content file: a relative path
 // (no scheme, not rooted, not only a #fragment) ending in .md. It returns
-// the path as written (for messages), as the resolver gets it (escapes,
-// entities and %XX decoded), and the ?query#fragment that follows.
-func contentPath(dest []byte) (written, path, suffix string, ok bool) {
+// the length of the path as written (dest[:end], for messages), the path
+// as the resolver gets it (escapes, entities and %XX decoded), and the
+// ?query#fragment that follows (dest[end:]).
+func contentPath(dest []byte) (end int, path string, ok bool) {
 	if len(dest) == 0 || dest[0] == '/' || dest[0] == '#' || hasScheme(dest) {
-		return "", "", "", false
+		return 0, "", false
 	}
-	end := bytes.IndexAny(dest, "?#")
+	end = bytes.IndexAny(dest, "?#")
 	if end < 0 {
 		end = len(dest)
 	}
 	p := dest[:end]
 	if !hasMDSuffix(p) {
-		return "", "", "", false
+		return 0, "", false
 	}
-	written = string(p)
-	path = written
 	if bytes.IndexByte(p, '\\') >= 0 || bytes.IndexByte(p, '&') >= 0 {
-		path = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(p))))
+		p = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(p)))
 	}
+	path = string(p)
 	if strings.Contains(path, "%") {
 		if u, err := url.PathUnescape(path); err == nil {
 			path = u
 		}
 	}
-	return written, path, string(dest[end:]), true
+	return end, path, true
 }
 
 func hasMDSuffix(p []byte) bool {

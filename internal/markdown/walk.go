@@ -265,15 +265,16 @@ func (w *walker) link(n *ast.Link) bool {
 	if w.resolve == nil {
 		return true
 	}
-	written, path, suffix, ok := contentPath(n.Destination)
+	end, path, ok := contentPath(n.Destination)
 	if !ok {
 		return true
 	}
 	url, found := w.resolve(path)
 	if !found {
-		w.errorAt(offset(n), "link to a missing file: "+written, hintMissing)
+		w.errorAt(offset(n), "link to a missing file: "+string(n.Destination[:end]), hintMissing)
 		return true
 	}
+	suffix := n.Destination[end:]
 	n.Destination = append(append(make([]byte, 0, len(url)+len(suffix)), url...), suffix...)
 	return true
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,7 +30,7 @@ type Cases struct {
 	}
 }
 
-func loadCases(t *testing.T) *Cases {
+func loadCases(t testing.TB) *Cases {
 	t.Helper()
 	data, err := os.ReadFile("testdata/cases.json")
 	if err != nil {
@@ -42,7 +43,7 @@ func loadCases(t *testing.T) *Cases {
 	return &c
 }
 
-func rules(t *testing.T, lang string) *Rules {
+func rules(t testing.TB, lang string) *Rules {
 	t.Helper()
 	r, err := LoadRules(lang)
 	if err != nil {
@@ -132,4 +133,91 @@ func TestRulesOrder(t *testing.T) {
 			t.Errorf("fold %q → %q", k, v)
 		}
 	}
+}
+
+// referenceTerms is Terms as rules.json words it, without the shortcuts
+// of terms: every word through Fold, split again, stemmed from the Steps.
+func referenceTerms(r *Rules, text string) []string {
+	out := []string{}
+	split := func(s string, fn func(string)) {
+		start := -1
+		for i, c := range s {
+			if unicode.IsLetter(c) || unicode.IsNumber(c) || unicode.IsMark(c) {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				fn(s[start:i])
+				start = -1
+			}
+		}
+		if start >= 0 {
+			fn(s[start:])
+		}
+	}
+	split(text, func(w string) {
+		split(r.Fold(w), func(f string) {
+			if utf8.RuneCountInString(f) < 2 || slices.Contains(r.Stop, f) {
+				return
+			}
+			n := utf8.RuneCountInString(f)
+			for _, step := range r.Steps {
+				for _, s := range step {
+					if strings.HasSuffix(f, s[0]) && n-utf8.RuneCountInString(s[0])+utf8.RuneCountInString(s[1]) >= r.Min {
+						f = f[:len(f)-len(s[0])] + s[1]
+						n = utf8.RuneCountInString(f)
+						break
+					}
+				}
+			}
+			out = append(out, f)
+		})
+	})
+	return out
+}
+
+// TestTermsShortcuts checks terms, which folds most characters one by
+// one and looks endings up by their last byte, against referenceTerms
+// for every character up to U+3000 in words, next to the Polish letters
+// and to combining marks, and for the cases' texts.
+func TestTermsShortcuts(t *testing.T) {
+	var texts []string
+	for _, tc := range loadCases(t).Texts {
+		texts = append(texts, tc.Text)
+	}
+	for c := rune(0); c < 0x3000; c++ {
+		s := string(c)
+		texts = append(texts, "Ab"+s, s+"ACH", "x"+s+"y", s+s+"ami", s+"\u0301", "ż"+s+"Ą", "1"+s)
+	}
+	for _, lang := range []string{"pl", "en", "xx"} {
+		r := rules(t, lang)
+		for _, text := range texts {
+			if got, want := terms(r, text), referenceTerms(r, text); !slices.Equal(got, want) {
+				t.Errorf("%s: %q gives %q, want %q", lang, text, got, want)
+			}
+		}
+	}
+	// The zero value folds without the shortcuts' tables.
+	var zero Rules
+	for _, text := range texts[:200] {
+		if got, want := terms(&zero, text), referenceTerms(&zero, text); !slices.Equal(got, want) {
+			t.Errorf("zero Rules: %q gives %q, want %q", text, got, want)
+		}
+	}
+}
+
+// FuzzTerms compares terms with referenceTerms on any text.
+func FuzzTerms(f *testing.F) {
+	for _, tc := range loadCases(f).Texts {
+		f.Add(tc.Text)
+	}
+	f.Add("Spółdzielnie socjalne ÆØÅ ǅ ß ﬁ ½ a\u0328\u0301")
+	pl, en := rules(f, "pl"), rules(f, "en")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, r := range []*Rules{pl, en} {
+			if got, want := terms(r, text), referenceTerms(r, text); !slices.Equal(got, want) {
+				t.Errorf("%q gives %q, want %q", text, got, want)
+			}
+		}
+	})
 }

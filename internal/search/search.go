@@ -138,9 +138,14 @@ func documents(s *site.Site, l *site.Lang) []*site.Page {
 type index struct {
 	rules *Rules
 	docs  [][6]string
-	// postings: term → doc ids (ascending, as docs are added in order)
-	// with the best field of each.
-	postings map[string][]posting
+	// Each term has a number, the index of its postings: doc ids
+	// (ascending, as docs are added in order) with the best field of
+	// each. A term found again in the same document updates its last
+	// posting, so no set of a document's terms is needed.
+	ids      map[string]int
+	terms    []string
+	postings [][]posting
+	buf      termBuf
 }
 
 type posting struct {
@@ -149,20 +154,35 @@ type posting struct {
 }
 
 func newIndex(r *Rules) *index {
-	return &index{rules: r, postings: map[string][]posting{}}
+	return &index{rules: r, ids: map[string]int{}}
 }
 
 // add indexes one page.
 func (ix *index) add(p *site.Page, base string, c *i18n.Catalog) {
 	id := len(ix.docs)
-	best := map[string]int{}
-	field := func(f int, texts ...string) {
+	var f int
+	found := func(term []byte) {
+		// Looking a term up by its bytes allocates nothing; only a
+		// new term is made a string.
+		t, ok := ix.ids[string(term)]
+		if !ok {
+			t = len(ix.terms)
+			s := string(term)
+			ix.ids[s] = t
+			ix.terms = append(ix.terms, s)
+			ix.postings = append(ix.postings, nil)
+		}
+		ps := ix.postings[t]
+		if last := len(ps) - 1; last >= 0 && ps[last].doc == id {
+			ps[last].field = max(ps[last].field, f)
+			return
+		}
+		ix.postings[t] = append(ps, posting{id, f})
+	}
+	field := func(fld int, texts ...string) {
+		f = fld
 		for _, t := range texts {
-			ix.rules.Terms(t, func(term string) {
-				if old, ok := best[term]; !ok || f > old {
-					best[term] = f
-				}
-			})
+			ix.rules.terms(&ix.buf, t, found)
 		}
 	}
 	d := p.Doc
@@ -181,11 +201,6 @@ func (ix *index) add(p *site.Page, base string, c *i18n.Catalog) {
 	body := bodyText(p)
 	field(fieldSummary, p.Summary)
 	field(fieldBody, body)
-
-	// Each term's list grows in document order whatever the map's order.
-	for t, f := range best {
-		ix.postings[t] = append(ix.postings[t], posting{id, f})
-	}
 
 	kind, date, shown := kindPage, "", ""
 	switch p.Kind {
@@ -240,14 +255,10 @@ func (ix *index) files(dir, lang string) []output.File {
 	for i := 0; i < len(ix.docs); i += ChunkDocs {
 		m.Chunks = append(m.Chunks, put("d.json", ix.docs[i:min(i+ChunkDocs, len(ix.docs))]))
 	}
-	terms := make([]string, 0, len(ix.postings))
-	for t := range ix.postings {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
+	terms := slices.Sorted(slices.Values(ix.terms))
 	encoded := make(map[string]string, len(terms))
 	for _, t := range terms {
-		encoded[t] = encodePostings(ix.postings[t])
+		encoded[t] = encodePostings(ix.postings[ix.ids[t]])
 	}
 	for _, sh := range split(terms, encoded, "") {
 		shard := make(map[string]string, len(sh.terms))
