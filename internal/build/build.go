@@ -363,7 +363,8 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 }
 
 // convert turns every content page's Markdown into HTML, rewriting links
-// to other content files to their pages' URLs. The HTML is minified here,
+// to other content files to their pages' URLs. The HTML comes minified
+// from the converter (or, with raw HTML let through, is minified here),
 // once per document; the templates are minified when they are parsed, so
 // whole pages need no minifying. With a cache it returns each page's
 // convert key, which stands for its Content in the render cache.
@@ -405,10 +406,13 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				return base + t.URL, true
 			}
 			r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
-			html, err := min.Minify("content.html", r.HTML)
-			if err != nil {
-				c.problems.Add(minifyProblem(p.Doc.Path, err))
-				html = r.HTML
+			html := r.HTML // compact already, but for raw HTML let through
+			if s.Config.UnsafeMarkdown {
+				var err error
+				if html, err = min.Minify("content.html", r.HTML); err != nil {
+					c.problems.Add(minifyProblem(p.Doc.Path, err))
+					html = r.HTML
+				}
 			}
 			c.content, c.text, c.summary = string(html), r.Text, r.Summary
 			for _, mp := range r.Problems {

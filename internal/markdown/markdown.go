@@ -80,6 +80,8 @@ type Resolver func(path string) (url string, ok bool)
 
 // Result is everything Convert learns from one document.
 type Result struct {
+	// HTML is minified (no line breaks between blocks) unless raw HTML is
+	// let through (Options.Unsafe), which the caller must minify itself.
 	HTML []byte
 	// Summary is the plain text of the first paragraph, for a meta
 	// description or a list of pages. Footnote references are left out.
@@ -191,8 +193,12 @@ func (c *Converter) Convert(src []byte, resolve Resolver) Result {
 		// does not fail; still, a page must never be silently cut short.
 		w.problems = append(w.problems, Problem{Message: "rendering failed: " + err.Error()})
 	}
+	html := buf.Bytes()
+	if !c.unsafe {
+		html = compact(html)
+	}
 	return Result{
-		HTML:     buf.Bytes(),
+		HTML:     html,
 		Summary:  w.summary,
 		Text:     w.text.String(),
 		Headings: w.headings,
