@@ -5,4 +5,3 @@ import "time"
 // SetRacyWindow shortens how old a file must be for its stamp to be
 // trusted, so that a test need not wait a second between edits.
 func SetRacyWindow(c *Cache, d time.Duration) { c.racy = d }
-
