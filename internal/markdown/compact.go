@@ -1,5 +1,7 @@
 package markdown
 
+import "bytes"
+
 // compact removes the line breaks goldmark writes after the tags of
 // block elements (</p>, <ul>, </li>, <tr> …), in place: whitespace
 // between blocks means nothing to a browser, and this is all the
@@ -14,32 +16,54 @@ package markdown
 // compacted here.
 func compact(html []byte) []byte {
 	out := html[:0]
-	inPre := false
-	block := false // the last byte written ended the tag of a block element
-	for i := 0; i < len(html); i++ {
-		c := html[i]
-		switch {
-		case c == '<':
-			end := i + 1
-			for end < len(html) && html[end] != '>' {
-				end++
-			}
-			name, closing := tagName(html[i+1 : end])
-			if string(name) == "pre" {
-				inPre = !closing
-			}
-			block = isBlock(name)
-			out = append(out, html[i:min(end+1, len(html))]...)
-			i = end
-			continue
-		case c == '\n' && block && !inPre:
-			block = false
-			continue // the line break after a block's tag
+	from := 0    // html[from:] is not yet copied to out
+	preEnd := -1 // where the <pre> element holding the current position ends
+	nextPre := nextPreStart(html, 0)
+	for i := 0; ; {
+		j := bytes.IndexByte(html[i:], '\n')
+		if j < 0 {
+			break
 		}
-		out = append(out, c)
-		block = false
+		nl := i + j
+		i = nl + 1
+		for nextPre >= 0 && nextPre < nl { // a <pre> starts before this line break
+			end := bytes.Index(html[nextPre:], []byte("</pre>"))
+			if end < 0 {
+				preEnd = len(html)
+			} else {
+				preEnd = nextPre + end
+			}
+			nextPre = nextPreStart(html, preEnd)
+		}
+		if nl < preEnd || nl == 0 || html[nl-1] != '>' {
+			continue
+		}
+		lt := bytes.LastIndexByte(html[:nl], '<')
+		if lt < 0 {
+			continue
+		}
+		if name, _ := tagName(html[lt+1 : nl-1]); isBlock(name) {
+			out = append(out, html[from:nl]...)
+			from = nl + 1
+		}
 	}
-	return out
+	return append(out, html[from:]...)
+}
+
+// nextPreStart finds the next <pre> start tag at or after from, or -1.
+func nextPreStart(html []byte, from int) int {
+	for from >= 0 && from < len(html) {
+		i := bytes.Index(html[from:], []byte("<pre"))
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		if at+4 < len(html) && (html[at+4] == '>' || html[at+4] == ' ') {
+			return at
+		}
+		from = at + 4
+	}
+	return -1
 }
 
 // tagName gives the name of the tag whose text (between < and >) is t,
