@@ -124,6 +124,28 @@ func Run(src fs.FS, opts Options) *Result {
 	}
 
 	min := output.NewMinifier()
+	// The templates and static files do not depend on the Markdown, and
+	// parsing templates is serial work: do it while the Markdown converts.
+	var (
+		setupDone  = make(chan struct{})
+		assetFiles []output.File
+		setup      [32]byte
+		r          *render.Renderer
+		setupProbs diag.List
+	)
+	go func() {
+		defer close(setupDone)
+		var assets map[string]render.Asset
+		assetFiles, assets = processStatic(static, min, opts.Cache, &setupProbs)
+		if opts.Cache != nil {
+			setup = setupKey(src, opts, opts.Cache, assets)
+		}
+		var problems diag.List
+		r, problems = opts.Cache.renderer(setup, func() (*render.Renderer, diag.List) {
+			return render.New(src, cfg, catalogs, assets, min.MinifyTemplate)
+		})
+		setupProbs.Merge(problems)
+	}()
 	contentKeys := convert(s, min, opts, &res.Stats, &res.Problems)
 	indexes := func() ([]output.File, diag.List) {
 		var problems diag.List
@@ -133,22 +155,26 @@ func Run(src fs.FS, opts Options) *Result {
 		problems.Merge(p)
 		return slices.Concat(feedFiles, searchFiles), problems
 	}
-	var indexFiles []output.File
-	if !opts.Defer {
-		var problems diag.List
-		indexFiles, problems = indexes()
-		res.Problems.Merge(problems)
+	// Feeds and the search index read the converted pages, as rendering
+	// does, and mostly one at a time: made beside rendering, they take up
+	// what it leaves of the cores.
+	var (
+		indexesDone = make(chan struct{})
+		indexFiles  []output.File
+		indexProbs  diag.List
+	)
+	if opts.Defer {
+		close(indexesDone)
+	} else {
+		go func() {
+			defer close(indexesDone)
+			indexFiles, indexProbs = indexes()
+		}()
 	}
-	assetFiles, assets := processStatic(static, min, opts.Cache, &res.Problems)
-	var setup [32]byte
-	if opts.Cache != nil {
-		setup = setupKey(src, opts, opts.Cache, assets)
-	}
-	r, problems := opts.Cache.renderer(setup, func() (*render.Renderer, diag.List) {
-		return render.New(src, cfg, catalogs, assets, min.MinifyTemplate)
-	})
-	res.Problems.Merge(problems)
+	<-setupDone
+	res.Problems.Merge(setupProbs)
 	if res.Problems.HasErrors() {
+		<-indexesDone
 		return res
 	}
 	var facts [32]byte
@@ -156,6 +182,8 @@ func Run(src fs.FS, opts Options) *Result {
 		facts = renderFacts(setup, opts.Cache, s)
 	}
 	pages := renderPages(s, r, opts, contentKeys, facts, &res.Stats, &res.Problems)
+	<-indexesDone
+	res.Problems.Merge(indexProbs)
 	if res.Problems.HasErrors() {
 		return res
 	}
