@@ -64,6 +64,10 @@ type Server struct {
 	// the rest of an older build is not added to a newer one.
 	deferred func() ([]output.File, diag.List)
 	good     int
+	// unmade is set when the last good build's deferred files can no longer
+	// be made (a failed build came after it): paths it lacks are answered
+	// with the errors until a build succeeds.
+	unmade bool
 	// building is held while a rebuild runs and while deferred files are
 	// made: a build may reuse the last one's data (see build.Options.Cache),
 	// so the rest of a build is made before the next build starts or not at
@@ -102,7 +106,14 @@ func (s *Server) Update(res Result, cssOnly bool) {
 	hadErrors := s.problems != nil
 	if len(errs) > 0 {
 		s.problems = errs
+		// A failed build may have changed the data the last good one's
+		// deferred files would be made from (a build reuses the last
+		// one's Site): they are not made until a build succeeds again.
+		if s.deferred != nil {
+			s.deferred, s.unmade = nil, true
+		}
 	} else {
+		s.unmade = false
 		s.problems = nil
 		files := make(map[string][]byte, len(res.Files))
 		for _, f := range res.Files {
@@ -292,9 +303,18 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if key == "" && !redirect {
 		files = s.complete()
 		s.mu.RLock()
-		problems, version = s.problems, s.version
+		var unmade bool
+		problems, version, unmade = s.problems, s.version, s.unmade
 		s.mu.RUnlock()
 		key, redirect = lookup(files, r.URL.Path)
+		if key == "" && !redirect && unmade && problems != nil {
+			// Perhaps a feed or the search index, which cannot be made
+			// while the site has errors: say so rather than 404.
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write(errorPage(pageLang(files["404.html"]), problems, version))
+			return
+		}
 	}
 	if redirect {
 		target := r.URL.Path + "/"

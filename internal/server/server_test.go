@@ -388,3 +388,46 @@ func TestDeferred(t *testing.T) {
 		t.Fatalf("the newer build's deferred file: %q", body)
 	}
 }
+
+// TestDeferredAfterFailedBuild: a failed build may have changed what the
+// last good build's deferred files are made from, so they are not made
+// from it: such a path answers with the errors (503) until a build
+// succeeds, while the good pages stay served.
+func TestDeferredAfterFailedBuild(t *testing.T) {
+	var eager []output.File
+	for _, f := range site {
+		if !strings.HasSuffix(f.Path, ".xml") {
+			eager = append(eager, f)
+		}
+	}
+	calls := 0
+	deferred := func() ([]output.File, diag.List) {
+		calls++
+		return []output.File{{Path: "spotkania/feed.xml", Data: []byte("<feed/>")}}, diag.List{}
+	}
+	s := New(Options{})
+	s.Update(Result{Files: eager, Deferred: deferred}, false)
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close)
+
+	var bad diag.List
+	bad.Add(diag.Problem{Path: "content/a.pl.md", Line: 2, Col: 1, Message: "zepsute"})
+	s.Update(Result{Problems: bad}, false)
+	if resp, body := get(t, ts.URL+"/spotkania/feed.xml"); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "content/a.pl.md:2:1: zepsute") {
+		t.Fatalf("a deferred path after a failed build: %d %q", resp.StatusCode, body)
+	}
+	if calls != 0 {
+		t.Fatal("the last good build's deferred files were made after a failed build")
+	}
+	if resp, body := get(t, ts.URL+"/spotkania/"); resp.StatusCode != 200 || !strings.Contains(body, "Spotkania") {
+		t.Fatalf("the last good page: %d %q", resp.StatusCode, body)
+	}
+	s.Update(Result{Files: eager, Deferred: deferred}, false)
+	if resp, body := get(t, ts.URL+"/spotkania/feed.xml"); resp.StatusCode != 200 || body != "<feed/>" {
+		t.Fatalf("after a good build again: %d %q", resp.StatusCode, body)
+	}
+	if resp, _ := get(t, ts.URL+"/nie-ma/"); resp.StatusCode != 404 {
+		t.Fatalf("a missing page after a good build: %d", resp.StatusCode)
+	}
+}
