@@ -15,10 +15,12 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/output"
 )
 
-const buildUsage = `Usage: sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--quiet|--verbose]
+const buildUsage = `Usage: sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--force] [--quiet|--verbose]
 
 Builds the site. On any error nothing is written and the previous site
-stays as it was; a good build replaces the destination whole.
+stays as it was; a good build replaces the destination whole. A folder
+that holds files but no index.html is not a site built before, and is
+replaced only with --force.
 
 Examples:
   sitegen build                              ./ → ./public/
@@ -33,7 +35,7 @@ Flags:
 // buildFlags are the options of `sitegen build`.
 type buildFlags struct {
 	source, dest, baseURL string
-	drafts                bool
+	drafts, force         bool
 	quiet, verbose        *bool
 }
 
@@ -45,6 +47,7 @@ func newBuildFlags(stderr io.Writer) (*flag.FlagSet, *buildFlags) {
 	fs.StringVar(&f.dest, "dest", "", "where to write the site (default: public/ in the source folder)")
 	fs.StringVar(&f.baseURL, "base-url", "", "replace site.yaml's baseURL, e.g. for a preview deployment")
 	fs.BoolVar(&f.drafts, "drafts", false, "include documents marked draft: true")
+	fs.BoolVar(&f.force, "force", false, "replace --dest even if it does not look like a site built before")
 	f.quiet, f.verbose = verbosityFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, buildUsage)
@@ -73,6 +76,10 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		f.dest = filepath.Join(f.source, "public")
 	}
 	if err := checkDest(f.source, f.dest); err != nil {
+		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		return exitUsage
+	}
+	if err := checkReplace(f.dest); err != nil && !f.force {
 		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
 		return exitUsage
 	}
@@ -135,6 +142,23 @@ func checkDest(source, dest string) error {
 		}
 	}
 	return nil
+}
+
+// checkReplace refuses a destination a build would wipe out by mistake: a
+// folder that holds files but no index.html at its top, which every site
+// built before has (a typo in --dest, or a folder of documents). Zola asks
+// for --force in the same case. A missing or empty folder is fine, and what
+// else is wrong with dest is output.Write's to say.
+func checkReplace(dest string) error {
+	entries, err := os.ReadDir(dest)
+	if err != nil || len(entries) == 0 {
+		return nil
+	}
+	if fi, err := os.Stat(filepath.Join(dest, "index.html")); err == nil && fi.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("--dest %s holds %d files or folders but no index.html, so it is not a site built before, and a build would replace all of it\n"+
+		"  hint: choose another folder, empty this one, or pass --force to replace it", dest, len(entries))
 }
 
 // isWithin reports whether path is below (not equal to) dir.
