@@ -277,7 +277,8 @@ func (k key) num(n int64) key { return binary.LittleEndian.AppendUint64(k, uint6
 
 func (k key) sum() [32]byte { return sha256.Sum256(k) }
 
-// parseKey is what parsing depends on besides the file: the site facts.
+// parseFacts is what parsing depends on besides the file: the languages,
+// the time zone and the static files.
 func parseFacts(opts content.Options, static []staticFile) [32]byte {
 	k := newKey()
 	for _, l := range opts.Languages {
