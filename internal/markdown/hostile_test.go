@@ -119,3 +119,48 @@ func TestConvertManyPlacesLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestTooDeep: Markdown nested deeper than maxDepth is refused before
+// goldmark, whose work grows with the square of the depth, sees it: at
+// once, with the line, and nothing rendered. Pages nested as deep as
+// people write them, and code that merely starts with spaces, pass.
+func TestTooDeep(t *testing.T) {
+	deepList := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(strings.Repeat("  ", i) + "- punkt\n")
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		name, src string
+		problem   string // "" when it converts
+	}{
+		{"quotes on one line", "Wstęp\n\n" + strings.Repeat(">", 50000) + " x\n", "3:1: lists or quotes nested 50000 levels deep; at most 64 are allowed"},
+		{"quotes with spaces", strings.Repeat("> ", 65) + "x", "1:1: lists or quotes nested 65 levels deep; at most 64 are allowed"},
+		{"lists by indentation", deepList(2000), "65:1: lists or quotes nested 65 levels deep; at most 64 are allowed"},
+		{"numbered lists", strings.Repeat("1. ", 70) + "x", "1:1: lists or quotes nested 70 levels deep; at most 64 are allowed"},
+		{"64 quotes", strings.Repeat(">", 64) + " x", ""},
+		{"lists as people nest them", deepList(6) + "\n> cytat\n>> w cytacie\n", ""},
+		{"deeply indented code", "```\n" + strings.Repeat(" ", 400) + "kod\n```\n", ""},
+		{"a rule", "- - - - -\n\n* * *\n", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			r := New(polish).Convert([]byte(c.src), testResolver)
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("took %v", took)
+			}
+			got := problemStrings(r.Problems)
+			if c.problem == "" {
+				if len(got) > 0 || len(r.HTML) == 0 {
+					t.Fatalf("refused: %q, HTML %q", got, r.HTML)
+				}
+				return
+			}
+			if len(got) != 1 || got[0] != c.problem || len(r.HTML) != 0 {
+				t.Fatalf("problems %q, want %q; HTML %d bytes, want none", got, c.problem, len(r.HTML))
+			}
+		})
+	}
+}

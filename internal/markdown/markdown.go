@@ -34,6 +34,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -175,6 +176,11 @@ func New(opts Options) *Converter {
 // tree, and renders it. resolve may be nil: links to .md files are then
 // left as written and not checked.
 func (c *Converter) Convert(src []byte, resolve Resolver) Result {
+	if line, depth := tooDeep(src); line > 0 {
+		return Result{Problems: []Problem{{Line: line, Col: 1,
+			Message: fmt.Sprintf("lists or quotes nested %d levels deep; at most %d are allowed", depth, maxDepth),
+			Hint:    "nest fewer lists or quotes (>) inside each other"}}}
+	}
 	ids := slug.NewIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

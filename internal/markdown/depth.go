@@ -1,0 +1,77 @@
+package markdown
+
+import "bytes"
+
+// maxDepth bounds how deeply blockquotes and lists may nest. goldmark's
+// work grows with the square of the depth – one line of 50,000 '>' takes
+// a second, lists nested 2,000 deep twelve – while no page needs more than
+// a handful of levels, so deeper Markdown is refused before it is parsed.
+// It is the bound front matter has too.
+const maxDepth = 64
+
+// tooDeep finds the first line nested deeper than maxDepth and says how
+// deep, counting generously: every '>' and list marker that starts the
+// line, and a level for every two columns of indentation before the first
+// (a nested list item is indented by at least two). Lines that start with
+// anything else, such as code, are not counted.
+func tooDeep(src []byte) (line, depth int) {
+	for n := 1; len(src) > 0; n++ {
+		l := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			l, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if d := lineDepth(l); d > maxDepth {
+			return n, d
+		}
+	}
+	return 0, 0
+}
+
+// lineDepth is tooDeep's count for one line.
+func lineDepth(l []byte) int {
+	cols, markers, i := 0, 0, 0
+	for i < len(l) {
+		switch c := l[i]; {
+		case c == ' ' || c == '\t':
+			switch { // indentation counts; spaces between markers do not
+			case markers > 0:
+			case c == '\t':
+				cols += 4
+			default:
+				cols++
+			}
+			i++
+		case c == '>':
+			markers++
+			i++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+			markers++
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+				markers++
+				i = j + 1
+				continue
+			}
+			return depthOf(cols, markers)
+		default:
+			return depthOf(cols, markers)
+		}
+	}
+	return depthOf(cols, markers)
+}
+
+// depthOf counts a line with markers container markers and cols columns
+// of whitespace among them: nothing for a line that opens no container.
+func depthOf(cols, markers int) int {
+	if markers == 0 {
+		return 0
+	}
+	return markers + cols/2
+}
