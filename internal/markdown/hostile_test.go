@@ -120,11 +120,12 @@ func TestConvertManyPlacesLinear(t *testing.T) {
 	}
 }
 
-// TestTooDeep: Markdown nested deeper than maxDepth is refused before
-// goldmark, whose work grows with the square of the depth, sees it: at
-// once, with the line, and nothing rendered. Pages nested as deep as
-// people write them, and code that merely starts with spaces, pass.
-func TestTooDeep(t *testing.T) {
+// TestLimits: Markdown nested deeper than maxDepth, or with more than
+// maxBrackets '[' in one block, is refused before goldmark, whose work
+// grows with the square of either, sees it: at once, with the line, and
+// nothing rendered. Pages as people write them, and code that merely
+// starts with spaces, pass.
+func TestLimits(t *testing.T) {
 	deepList := func(n int) string {
 		var b strings.Builder
 		for i := range n {
@@ -144,6 +145,10 @@ func TestTooDeep(t *testing.T) {
 		{"lists as people nest them", deepList(6) + "\n> cytat\n>> w cytacie\n", ""},
 		{"deeply indented code", "```\n" + strings.Repeat(" ", 400) + "kod\n```\n", ""},
 		{"a rule", "- - - - -\n\n* * *\n", ""},
+		{"unclosed links", "Wstęp\n\n" + strings.Repeat("[a](", 80000), "3:1: this paragraph has more than 5000 [ (links, footnotes or brackets)"},
+		{"brackets over lines", "a\n\n" + strings.Repeat("[[[[[\n", 1001) + "\nb", "3:1: this paragraph has more than 5000 [ (links, footnotes or brackets)"},
+		{"many links in many paragraphs", strings.Repeat("[a](https://example.org/) [c](https://example.org/c)\n\n", 4000), ""},
+		{"5000 in a paragraph", strings.Repeat("[a] ", 5000), ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
@@ -154,7 +159,7 @@ func TestTooDeep(t *testing.T) {
 			got := problemStrings(r.Problems)
 			if c.problem == "" {
 				if len(got) > 0 || len(r.HTML) == 0 {
-					t.Fatalf("refused: %q, HTML %q", got, r.HTML)
+					t.Fatalf("refused: %d problems (first %q), %d bytes of HTML", len(got), got[:min(1, len(got))], len(r.HTML))
 				}
 				return
 			}

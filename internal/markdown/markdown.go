@@ -34,7 +34,6 @@
 package markdown
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -176,10 +175,8 @@ func New(opts Options) *Converter {
 // tree, and renders it. resolve may be nil: links to .md files are then
 // left as written and not checked.
 func (c *Converter) Convert(src []byte, resolve Resolver) Result {
-	if line, depth := tooDeep(src); line > 0 {
-		return Result{Problems: []Problem{{Line: line, Col: 1,
-			Message: fmt.Sprintf("lists or quotes nested %d levels deep; at most %d are allowed", depth, maxDepth),
-			Hint:    "nest fewer lists or quotes (>) inside each other"}}}
+	if l, over := overLimits(src); over {
+		return Result{Problems: []Problem{{Line: l.line, Col: 1, Message: l.message, Hint: l.hint}}}
 	}
 	ids := slug.NewIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
