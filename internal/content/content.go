@@ -358,6 +358,10 @@ func readField(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
 		}
 	case "location":
 		d.Location, _ = r.NonEmptyString(f)
+		if IsPlaceholder(d.Location) {
+			r.Problems.Add(diag.Problem{Path: r.Path, Line: f.Value.Line + r.LineOffset, Col: f.Value.Column, Severity: diag.Warning,
+				Message: "location is still the placeholder that sitegen new wrote", Hint: "write the venue and the town"})
+		}
 	case "host":
 		if id, ok := r.NonEmptyString(f); ok {
 			d.Host = &Ref{ID: id, Pos: pos(r, f.Value)}
@@ -543,4 +547,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// IsPlaceholder says whether a value is one that `sitegen new` writes for
+// a required key it cannot know ("(uzupełnij: …)", "(to be filled in: …)"):
+// it builds, so that a new file can be previewed, but must not be
+// published as it is.
+func IsPlaceholder(value string) bool {
+	return strings.HasPrefix(value, "(uzupełnij:") || strings.HasPrefix(value, "(to be filled in:")
 }

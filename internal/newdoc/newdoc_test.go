@@ -61,8 +61,18 @@ func TestMake(t *testing.T) {
 				t.Errorf("got %s at %s\nwant %s at %s", d.Path, d.URL, tc.path, tc.url)
 			}
 			doc, problems := content.Parse(strings.TrimPrefix(d.Path, "content/"), d.Data, content.Options{Languages: cfg.Codes(), Location: cfg.Location})
-			if problems.Len() > 0 {
-				t.Fatalf("the new file has problems: %v\n%s", problems.Items(), d.Data)
+			// A meeting's place cannot be guessed: the file builds, with a
+			// warning that the placeholder is still there.
+			var want []string
+			if tc.kind == "meeting" {
+				want = []string{d.Path + ":12:11: warning: location is still the placeholder that sitegen new wrote (write the venue and the town)"}
+			}
+			var got []string
+			for _, p := range problems.Items() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Fatalf("problems of the new file:\n got %q\nwant %q\n%s", got, want, d.Data)
 			}
 			if doc.Title != strings.TrimSpace(tc.title) {
 				t.Errorf("title %q, want %q", doc.Title, tc.title)
@@ -116,8 +126,10 @@ func TestEveryKeyUncommented(t *testing.T) {
 				}
 			}
 			_, problems := content.Parse(strings.TrimPrefix(d.Path, "content/"), []byte(all), content.Options{Languages: cfg.Codes(), Location: cfg.Location})
-			if problems.Len() > 0 {
-				t.Errorf("%s %s uncommented: %v\n%s", kind, lang, problems.Items(), all)
+			for _, p := range problems.Items() {
+				if !strings.Contains(p.Message, "placeholder") { // the place, which TestMake checks
+					t.Errorf("%s %s uncommented: %v\n%s", kind, lang, p, all)
+				}
 			}
 		}
 	}
