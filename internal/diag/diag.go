@@ -87,6 +87,11 @@ func (l *List) Items() []Problem {
 	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
 }
 
+// Errors returns the problems that are errors, sorted as Items sorts them.
+func (l *List) Errors() []Problem {
+	return slices.DeleteFunc(l.Items(), func(p Problem) bool { return p.Severity != Error })
+}
+
 // HasErrors reports whether any problem is an Error.
 func (l *List) HasErrors() bool {
 	return slices.ContainsFunc(l.items, func(p Problem) bool { return p.Severity == Error })

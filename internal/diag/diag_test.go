@@ -1,6 +1,7 @@
 package diag_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -191,5 +192,27 @@ func TestSuggest(t *testing.T) {
 		if got := diag.Suggest(c.word, c.candidates); got != c.want {
 			t.Errorf("Suggest(%q, %v) = %q, want %q", c.word, c.candidates, got, c.want)
 		}
+	}
+}
+
+// TestErrors: the errors alone, sorted and without duplicates, as Items
+// gives them; none for a list of warnings.
+func TestErrors(t *testing.T) {
+	var l diag.List
+	l.Errorf("b.md", 2, 1, "second")
+	l.Warnf("a.md", 1, 1, "a warning")
+	l.Errorf("a.md", 3, 1, "first")
+	l.Errorf("a.md", 3, 1, "first")
+	var got []string
+	for _, p := range l.Errors() {
+		got = append(got, p.String())
+	}
+	if want := []string{"a.md:3:1: first", "b.md:2:1: second"}; !slices.Equal(got, want) {
+		t.Errorf("Errors() = %q, want %q", got, want)
+	}
+	var warn diag.List
+	warn.Warnf("a", 1, 1, "w")
+	if errs := warn.Errors(); len(errs) != 0 {
+		t.Errorf("a list of warnings has errors: %v", errs)
 	}
 }

@@ -97,12 +97,7 @@ func New(opts Options) *Server {
 // place), which brings the overlay up or takes it away.
 func (s *Server) Update(res Result, cssOnly bool) {
 	s.mu.Lock()
-	var errs []diag.Problem
-	for _, p := range res.Problems.Items() {
-		if p.Severity == diag.Error {
-			errs = append(errs, p)
-		}
-	}
+	errs := res.Problems.Errors()
 	hadErrors := s.problems != nil
 	if len(errs) > 0 {
 		s.problems = errs
@@ -182,13 +177,7 @@ func (s *Server) completeOnce() (map[string][]byte, bool) {
 		merged[f.Path] = f.Data
 	}
 	s.files, s.deferred = merged, nil
-	var errs []diag.Problem
-	for _, p := range problems.Items() {
-		if p.Severity == diag.Error {
-			errs = append(errs, p)
-		}
-	}
-	if len(errs) > 0 && s.problems == nil {
+	if errs := problems.Errors(); len(errs) > 0 && s.problems == nil {
 		s.problems = errs
 		s.notify("reload")
 	}
