@@ -98,7 +98,7 @@ func Run(src fs.FS, opts Options) *Result {
 			res.Stats.Read = int(opts.Cache.reads.Load())
 		}
 	}()
-	cfg := loadConfig(src, opts, &res.Problems)
+	cfg, cfgData := loadConfig(src, opts, &res.Problems)
 	if cfg == nil {
 		return res
 	}
@@ -107,6 +107,10 @@ func Run(src fs.FS, opts Options) *Result {
 	// alike.
 	now := opts.Now.In(cfg.Location)
 	opts.Now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, cfg.Location)
+	var settings [32]byte
+	if opts.Cache != nil {
+		settings = settingsKey(cfgData, opts)
+	}
 	catalogs := loadCatalogs(src, cfg, opts.Cache, &res.Problems)
 	static := loadStatic(src, opts.Cache, &res.Problems)
 	docs := loadContent(src, cfg, static, opts, &res.Stats, &res.Problems)
@@ -114,7 +118,7 @@ func Run(src fs.FS, opts Options) *Result {
 		return res
 	}
 
-	s, problems := opts.Cache.site(src, opts, docs, func() (*site.Site, diag.List) {
+	s, problems := opts.Cache.site(settings, docs, func() (*site.Site, diag.List) {
 		return site.Build(cfg, docs, site.Options{Drafts: opts.Drafts, Now: opts.Now, AccessibilityKey: AccessibilityKey})
 	})
 	res.Problems.Merge(problems)
@@ -138,7 +142,7 @@ func Run(src fs.FS, opts Options) *Result {
 		var assets map[string]render.Asset
 		assetFiles, assets = processStatic(static, min, opts.Cache, &setupProbs)
 		if opts.Cache != nil {
-			setup = setupKey(src, opts, opts.Cache, assets)
+			setup = setupKey(src, settings, opts.Cache, assets)
 		}
 		var problems diag.List
 		r, problems = opts.Cache.renderer(setup, func() (*render.Renderer, diag.List) {
@@ -217,27 +221,29 @@ func validate(files []output.File, problems *diag.List) {
 	}
 }
 
-func loadConfig(src fs.FS, opts Options, problems *diag.List) *config.Config {
+// loadConfig reads and parses site.yaml; it returns its bytes too, which
+// the cache keys by.
+func loadConfig(src fs.FS, opts Options, problems *diag.List) (*config.Config, []byte) {
 	data, err := fs.ReadFile(src, config.FileName)
 	if err != nil {
 		problems.Add(diag.Problem{Path: config.FileName, Message: "cannot read the site configuration: " + describeErr(err),
 			Hint: "run sitegen in the site's folder or pass --source DIR"})
-		return nil
+		return nil, nil
 	}
 	cfg, p := config.Parse(data)
 	problems.Merge(p)
 	if p.HasErrors() {
-		return nil
+		return nil, nil
 	}
 	if opts.BaseURL != "" {
 		base, ok := config.NormalizeBaseURL(opts.BaseURL)
 		if !ok {
 			problems.Add(diag.Problem{Path: "--base-url", Message: fmt.Sprintf("%q is not an absolute http(s) URL", opts.BaseURL)})
-			return nil
+			return nil, nil
 		}
 		cfg.BaseURL = base
 	}
-	return cfg
+	return cfg, data
 }
 
 // loadCatalogs reads templates/i18n/<lang>.yaml for every language and

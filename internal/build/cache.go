@@ -12,7 +12,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/lubuskie-es/sitegen/internal/config"
 	"github.com/lubuskie-es/sitegen/internal/render"
 
 	"github.com/lubuskie-es/sitegen/internal/content"
@@ -509,12 +508,11 @@ func (c *Cache) minify(path string, dataKey [32]byte, fn func() minified) minifi
 // documents for each keystroke's save. The Site is brought up to date
 // before it is returned: its pages point to this build's documents
 // (equal in all but the body), and convert fills their Content again.
-func (c *Cache) site(src fs.FS, opts Options, docs []*content.Doc, build func() (*site.Site, diag.List)) (*site.Site, diag.List) {
+func (c *Cache) site(settings [32]byte, docs []*content.Doc, build func() (*site.Site, diag.List)) (*site.Site, diag.List) {
 	if c == nil {
 		return build()
 	}
-	cfg, _ := fs.ReadFile(src, config.FileName)
-	k := newKey().raw(cfg).str(fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Now.UnixNano(), opts.Now.Location()))
+	k := newKey().raw(settings[:])
 	c.mu.Lock()
 	for _, d := range docs {
 		e, ok := c.next.keys[d]
@@ -546,12 +544,17 @@ func (c *Cache) site(src fs.FS, opts Options, docs []*content.Doc, build func() 
 	return s, problems
 }
 
-// setupKey hashes what the parsed templates depend on: the configuration
-// and the build's options, every file under templates/ (layouts, partials
-// and UI strings) and the assets' public paths and integrity values.
-func setupKey(src fs.FS, opts Options, c *Cache, assets map[string]render.Asset) [32]byte {
-	cfg, _ := fs.ReadFile(src, config.FileName)
-	k := newKey().raw(cfg).str(fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Now.UnixNano(), opts.Now.Location()))
+// settingsKey hashes what every phase after loading may depend on:
+// site.yaml as written (cfgData) and the build's options.
+func settingsKey(cfgData []byte, opts Options) [32]byte {
+	return newKey().raw(cfgData).str(fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Now.UnixNano(), opts.Now.Location())).sum()
+}
+
+// setupKey hashes what the parsed templates depend on: the settings (see
+// settingsKey), every file under templates/ (layouts, partials and UI
+// strings) and the assets' public paths and integrity values.
+func setupKey(src fs.FS, settings [32]byte, c *Cache, assets map[string]render.Asset) [32]byte {
+	k := newKey().raw(settings[:])
 	_ = fs.WalkDir(src, render.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
