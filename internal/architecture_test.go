@@ -16,6 +16,7 @@ const module = "github.com/lubuskie-es/sitegen/internal/"
 var allowed = map[string][]string{
 	"diag":     {},
 	"slug":     {},
+	"htmlx":    {}, // reading parsed pages: check and the tests
 	"yamlx":    {"diag"},
 	"i18n":     {"diag"},
 	"config":   {"diag", "yamlx"},
@@ -32,7 +33,7 @@ var allowed = map[string][]string{
 	"e2e":      {"build", "output", "site", "corpus", "server", "watch"}, // test files only: browser and validator checks
 	// check reads a finished build: output files + site → problems; it
 	// converts Markdown again only to point at the lines that wrote them.
-	"check":  {"diag", "config", "content", "site", "markdown", "render", "output"},
+	"check":  {"diag", "config", "content", "site", "markdown", "render", "output", "htmlx"},
 	"newdoc": {"config", "content", "site", "slug"}, // `sitegen new`: a file and its URL by site's rules
 	// serve: the watcher knows only paths, the server only files and
 	// problems; cmd/sitegen wires build between them.

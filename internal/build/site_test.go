@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"github.com/lubuskie-es/sitegen/internal/output"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -101,10 +102,10 @@ func TestSampleStructure(t *testing.T) {
 		}
 		var h1s int
 		lastLevel := 0
-		walk(doc, func(n *html.Node) {
+		htmlx.Walk(doc, func(n *html.Node) {
 			switch n.DataAtom {
 			case atom.Html:
-				if got := attr(n, "lang"); got != wantLang {
+				if got := htmlx.Attr(n, "lang"); got != wantLang {
 					t.Errorf("%s: <html lang=%q>, want %q", p, got, wantLang)
 				}
 			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -117,14 +118,14 @@ func TestSampleStructure(t *testing.T) {
 				}
 				lastLevel = level
 			case atom.A, atom.Link, atom.Img, atom.Script:
-				ref := attr(n, "href")
+				ref := htmlx.Attr(n, "href")
 				if n.DataAtom == atom.Img || n.DataAtom == atom.Script {
-					ref = attr(n, "src")
+					ref = htmlx.Attr(n, "src")
 				}
 				checkRef(t, files, p, ref)
-				if n.DataAtom == atom.Link && attr(n, "rel") == "alternate" && attr(n, "hreflang") != "" {
+				if n.DataAtom == atom.Link && htmlx.Attr(n, "rel") == "alternate" && htmlx.Attr(n, "hreflang") != "" {
 					self := "/" + strings.TrimSuffix(p, "index.html")
-					alternates[self] = append(alternates[self], localPath(attr(n, "href")))
+					alternates[self] = append(alternates[self], localPath(htmlx.Attr(n, "href")))
 				}
 			}
 		})
@@ -223,22 +224,4 @@ func readTree(t *testing.T, root string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func walk(n *html.Node, fn func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		fn(n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attr(n *html.Node, name string) string {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return a.Val
-		}
-	}
-	return ""
 }

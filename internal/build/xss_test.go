@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"gopkg.in/yaml.v3"
@@ -188,7 +189,7 @@ func checkHTML(t *testing.T, name string, data []byte, files map[string][]byte) 
 				if scriptURL(a.Val) {
 					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
 				}
-			case key == "content" && strings.EqualFold(attr(n, "http-equiv"), "refresh"):
+			case key == "content" && strings.EqualFold(htmlx.Attr(n, "http-equiv"), "refresh"):
 				if _, u, ok := strings.Cut(a.Val, "="); ok && scriptURL(u) {
 					t.Errorf("%s: refresh to %q", name, u)
 				}
@@ -208,7 +209,7 @@ func checkHTML(t *testing.T, name string, data []byte, files map[string][]byte) 
 // (the payload inside it as text), and script files the build wrote.
 func checkScript(t *testing.T, name string, n *html.Node, files map[string][]byte) int {
 	t.Helper()
-	src, typ := attr(n, "src"), attr(n, "type")
+	src, typ := htmlx.Attr(n, "src"), htmlx.Attr(n, "type")
 	switch {
 	case typ == "application/ld+json" && src == "":
 		var text strings.Builder

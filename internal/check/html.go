@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -64,26 +65,26 @@ func parsePage(path string, data []byte) *page {
 	}
 	// First every id, since aria-labelledby may point forward.
 	byID := map[string]*html.Node{}
-	walkElements(doc, func(n *html.Node) {
-		if id := attr(n, "id"); id != "" {
+	htmlx.Walk(doc, func(n *html.Node) {
+		if id := htmlx.Attr(n, "id"); id != "" {
 			p.ids[id] = true
 			if byID[id] == nil {
 				byID[id] = n
 			}
 		}
-		if n.DataAtom == atom.A && attr(n, "name") != "" {
-			p.ids[attr(n, "name")] = true
+		if n.DataAtom == atom.A && htmlx.Attr(n, "name") != "" {
+			p.ids[htmlx.Attr(n, "name")] = true
 		}
 		if n.DataAtom == atom.Html {
-			p.lang = attr(n, "lang")
+			p.lang = htmlx.Attr(n, "lang")
 		}
 	})
-	walkElements(doc, func(n *html.Node) {
+	htmlx.Walk(doc, func(n *html.Node) {
 		if n.DataAtom == atom.Meta {
 			p.metaRefs(n)
 		}
 		for _, a := range urlAttrs[n.DataAtom] {
-			v, ok := attrOK(n, a)
+			v, ok := htmlx.AttrOK(n, a)
 			if !ok {
 				continue
 			}
@@ -97,7 +98,7 @@ func parsePage(path string, data []byte) *page {
 				case atom.A, atom.Area:
 					r.name = linkName(n, byID)
 				case atom.Img:
-					r.name, r.hasAlt = attrOK(n, "alt")
+					r.name, r.hasAlt = htmlx.AttrOK(n, "alt")
 				}
 				p.refs = append(p.refs, r)
 			}
@@ -106,25 +107,15 @@ func parsePage(path string, data []byte) *page {
 	return p
 }
 
-// walkElements calls fn for every element under n, in document order.
-func walkElements(n *html.Node, fn func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		fn(n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walkElements(c, fn)
-	}
-}
-
 // metaRefs records the URLs a <meta> holds: the target of a refresh, and
 // absolute addresses in content (og:url, og:image, the accessibility
 // statement's address); only those on this site are followed later.
 func (p *page) metaRefs(n *html.Node) {
-	content, ok := attrOK(n, "content")
+	content, ok := htmlx.AttrOK(n, "content")
 	if !ok {
 		return
 	}
-	if strings.EqualFold(attr(n, "http-equiv"), "refresh") {
+	if strings.EqualFold(htmlx.Attr(n, "http-equiv"), "refresh") {
 		if _, u, found := strings.Cut(content, "="); found && strings.Contains(strings.ToLower(content), "url") {
 			p.refs = append(p.refs, ref{tag: "meta", attr: "content", url: strings.Trim(strings.TrimSpace(u), `'"`)})
 		}
@@ -155,7 +146,7 @@ func srcset(v string) []string {
 // title attribute.
 func linkName(n *html.Node, byID map[string]*html.Node) string {
 	var labels []string
-	for _, id := range strings.Fields(attr(n, "aria-labelledby")) {
+	for _, id := range strings.Fields(htmlx.Attr(n, "aria-labelledby")) {
 		if l := byID[id]; l != nil {
 			labels = append(labels, accessibleText(l))
 		}
@@ -163,13 +154,13 @@ func linkName(n *html.Node, byID map[string]*html.Node) string {
 	if v := collapse(strings.Join(labels, " ")); v != "" {
 		return v
 	}
-	if v := strings.TrimSpace(attr(n, "aria-label")); v != "" {
+	if v := strings.TrimSpace(htmlx.Attr(n, "aria-label")); v != "" {
 		return collapse(v)
 	}
 	if t := accessibleText(n); t != "" {
 		return t
 	}
-	return collapse(attr(n, "title"))
+	return collapse(htmlx.Attr(n, "title"))
 }
 
 // accessibleText is the text a screen reader reads for n's content.
@@ -182,12 +173,12 @@ func accessibleText(n *html.Node) string {
 			b.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+			if htmlx.Attr(n, "aria-hidden") == "true" || htmlx.HasAttr(n, "hidden") {
 				return
 			}
 			switch n.DataAtom {
 			case atom.Img:
-				b.WriteString(" " + attr(n, "alt") + " ")
+				b.WriteString(" " + htmlx.Attr(n, "alt") + " ")
 				return
 			case atom.Script, atom.Style, atom.Template:
 				return
@@ -199,7 +190,7 @@ func accessibleText(n *html.Node) string {
 				}
 				return
 			}
-			if v := strings.TrimSpace(attr(n, "aria-label")); v != "" && n.Parent != nil {
+			if v := strings.TrimSpace(htmlx.Attr(n, "aria-label")); v != "" && n.Parent != nil {
 				b.WriteString(" " + v + " ")
 				return
 			}
@@ -221,22 +212,3 @@ func accessibleText(n *html.Node) string {
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func attr(n *html.Node, name string) string {
-	v, _ := attrOK(n, name)
-	return v
-}
-
-func attrOK(n *html.Node, name string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Namespace == "" && a.Key == name {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-func hasAttr(n *html.Node, name string) bool {
-	_, ok := attrOK(n, name)
-	return ok
-}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -34,8 +35,8 @@ func TestStatementStructure(t *testing.T) {
 	for _, p := range []string{"deklaracja-dostepnosci/index.html", "en/accessibility-statement/index.html"} {
 		doc := parse(t, p)
 		byID := map[string][]*html.Node{}
-		walk(doc, func(n *html.Node) {
-			if id := attr(n, "id"); strings.HasPrefix(id, "a11y-") {
+		htmlx.Walk(doc, func(n *html.Node) {
+			if id := htmlx.Attr(n, "id"); strings.HasPrefix(id, "a11y-") {
 				byID[id] = append(byID[id], n)
 			}
 		})
@@ -44,7 +45,7 @@ func TestStatementStructure(t *testing.T) {
 				t.Errorf("%s: %d elements with id %s, want 1", p, len(byID[id]), id)
 			}
 		}
-		if n := byID["a11y-url"]; len(n) == 1 && (n[0].DataAtom != atom.A || !strings.HasPrefix(attr(n[0], "href"), "https://")) {
+		if n := byID["a11y-url"]; len(n) == 1 && (n[0].DataAtom != atom.A || !strings.HasPrefix(htmlx.Attr(n[0], "href"), "https://")) {
 			t.Errorf("%s: #a11y-url is not a link to the site's address", p)
 		}
 		for _, id := range []string{"a11y-data-sporzadzenie", "a11y-data-przeglad"} {
@@ -52,7 +53,7 @@ func TestStatementStructure(t *testing.T) {
 			if len(n) != 1 {
 				continue
 			}
-			if dt := attr(n[0], "datetime"); n[0].DataAtom != atom.Time || !isoDay.MatchString(dt) || text(n[0]) != dt {
+			if dt := htmlx.Attr(n[0], "datetime"); n[0].DataAtom != atom.Time || !isoDay.MatchString(dt) || htmlx.Text(n[0]) != dt {
 				t.Errorf("%s: #%s is not <time datetime=YYYY-MM-DD>YYYY-MM-DD</time>", p, id)
 			}
 		}
@@ -70,12 +71,12 @@ func TestStatementLinked(t *testing.T) {
 		}
 		doc := parse(t, p)
 		var meta, footer bool
-		walk(doc, func(n *html.Node) {
-			if n.DataAtom == atom.Meta && attr(n, "name") == "deklaracja-dostępności" {
-				meta = attr(n, "content") == origin+want
+		htmlx.Walk(doc, func(n *html.Node) {
+			if n.DataAtom == atom.Meta && htmlx.Attr(n, "name") == "deklaracja-dostępności" {
+				meta = htmlx.Attr(n, "content") == origin+want
 			}
 			if n.DataAtom == atom.Footer {
-				walk(n, func(a *html.Node) { footer = footer || (a.DataAtom == atom.A && attr(a, "href") == want) })
+				htmlx.Walk(n, func(a *html.Node) { footer = footer || (a.DataAtom == atom.A && htmlx.Attr(a, "href") == want) })
 			}
 		})
 		if !meta {
@@ -100,13 +101,13 @@ func TestLightAndPrivate(t *testing.T) {
 	heaviest, heaviestPage := 0, ""
 	for _, p := range sample.html {
 		size := len(files[p])
-		walk(parse(t, p), func(n *html.Node) {
+		htmlx.Walk(parse(t, p), func(n *html.Node) {
 			var ref string
 			switch {
-			case n.DataAtom == atom.Link && (attr(n, "rel") == "stylesheet" || attr(n, "rel") == "icon" || attr(n, "rel") == "preload"):
-				ref = attr(n, "href")
+			case n.DataAtom == atom.Link && (htmlx.Attr(n, "rel") == "stylesheet" || htmlx.Attr(n, "rel") == "icon" || htmlx.Attr(n, "rel") == "preload"):
+				ref = htmlx.Attr(n, "href")
 			case n.DataAtom == atom.Script || n.DataAtom == atom.Img || n.DataAtom == atom.Iframe || n.DataAtom == atom.Video || n.DataAtom == atom.Source:
-				ref = attr(n, "src")
+				ref = htmlx.Attr(n, "src")
 			}
 			if ref == "" {
 				return
@@ -115,7 +116,7 @@ func TestLightAndPrivate(t *testing.T) {
 				t.Errorf("%s loads %s from elsewhere", p, ref)
 				return
 			}
-			if n.DataAtom == atom.Link && attr(n, "rel") == "stylesheet" || n.DataAtom == atom.Script {
+			if n.DataAtom == atom.Link && htmlx.Attr(n, "rel") == "stylesheet" || n.DataAtom == atom.Script {
 				size += len(files[strings.TrimPrefix(ref, "/")])
 			}
 		})
@@ -211,37 +212,4 @@ func parse(t *testing.T, p string) *html.Node {
 		t.Fatalf("%s: %v", p, err)
 	}
 	return doc
-}
-
-func walk(n *html.Node, fn func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		fn(n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attr(n *html.Node, name string) string {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func text(n *html.Node) string {
-	var b strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(n)
-	return b.String()
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/lubuskie-es/sitegen/internal/build"
 	"github.com/lubuskie-es/sitegen/internal/corpus"
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"github.com/lubuskie-es/sitegen/internal/output"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -356,19 +357,19 @@ func TestSearchPageHTML(t *testing.T) {
 	} {
 		doc := parse(t, c.page)
 		var form, label, status, script, noscript bool
-		walk(doc, func(n *html.Node) {
+		htmlx.Walk(doc, func(n *html.Node) {
 			switch {
 			case n.DataAtom == atom.Form:
-				form = attr(n, "method") == "get" && attr(n, "role") == "search"
+				form = htmlx.Attr(n, "method") == "get" && htmlx.Attr(n, "role") == "search"
 			case n.DataAtom == atom.Label:
-				label = attr(n, "for") == "search-q"
-			case attr(n, "id") == "search-status":
-				status = attr(n, "role") == "status"
-			case n.DataAtom == atom.Script && attr(n, "type") == "module":
-				script = strings.HasPrefix(attr(n, "src"), "/js/search.") && strings.HasPrefix(attr(n, "integrity"), "sha384-")
+				label = htmlx.Attr(n, "for") == "search-q"
+			case htmlx.Attr(n, "id") == "search-status":
+				status = htmlx.Attr(n, "role") == "status"
+			case n.DataAtom == atom.Script && htmlx.Attr(n, "type") == "module":
+				script = strings.HasPrefix(htmlx.Attr(n, "src"), "/js/search.") && strings.HasPrefix(htmlx.Attr(n, "integrity"), "sha384-")
 			case n.DataAtom == atom.Noscript:
 				// The parser keeps <noscript> as raw text when scripting is on.
-				s := text(n)
+				s := htmlx.Text(n)
 				links := func(u string) bool {
 					return strings.Contains(s, `href="`+u+`"`) || strings.Contains(s, "href="+u+">")
 				}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/feeds"
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"github.com/lubuskie-es/sitegen/internal/site"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -127,7 +128,7 @@ func TestHostileText(t *testing.T) {
 		// The minifier may leave "<" unescaped inside a quoted attribute or
 		// <title>, where it is text; what matters is how a parser reads it.
 		var title string
-		walk(parseHTML(t, file, []byte(raw)), func(n *xhtml.Node) {
+		htmlx.Walk(parseHTML(t, file, []byte(raw)), func(n *xhtml.Node) {
 			if n.DataAtom == atom.Title && n.FirstChild != nil {
 				title = n.FirstChild.Data
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"github.com/lubuskie-es/sitegen/internal/render"
 	"github.com/lubuskie-es/sitegen/internal/site"
 	"golang.org/x/net/html"
@@ -166,49 +167,31 @@ type headMeta struct {
 
 func readHead(doc *html.Node) headMeta {
 	h := headMeta{meta: map[string][]string{}, alternates: map[string]string{}, feeds: map[string][]string{}}
-	walk(doc, func(n *html.Node) {
+	htmlx.Walk(doc, func(n *html.Node) {
 		switch n.DataAtom {
 		case atom.Link:
 			switch {
-			case attr(n, "rel") == "canonical":
-				h.canonical = attr(n, "href")
-			case attr(n, "rel") == "alternate" && attr(n, "hreflang") != "":
-				h.alternates[attr(n, "hreflang")] = attr(n, "href")
-			case attr(n, "rel") == "alternate" && attr(n, "type") != "":
-				h.feeds[attr(n, "type")] = append(h.feeds[attr(n, "type")], attr(n, "href"))
+			case htmlx.Attr(n, "rel") == "canonical":
+				h.canonical = htmlx.Attr(n, "href")
+			case htmlx.Attr(n, "rel") == "alternate" && htmlx.Attr(n, "hreflang") != "":
+				h.alternates[htmlx.Attr(n, "hreflang")] = htmlx.Attr(n, "href")
+			case htmlx.Attr(n, "rel") == "alternate" && htmlx.Attr(n, "type") != "":
+				h.feeds[htmlx.Attr(n, "type")] = append(h.feeds[htmlx.Attr(n, "type")], htmlx.Attr(n, "href"))
 			}
 		case atom.Meta:
-			key := attr(n, "property")
+			key := htmlx.Attr(n, "property")
 			if key == "" {
-				key = attr(n, "name")
+				key = htmlx.Attr(n, "name")
 			}
-			h.meta[key] = append(h.meta[key], attr(n, "content"))
+			h.meta[key] = append(h.meta[key], htmlx.Attr(n, "content"))
 		case atom.Script:
 			h.scripts++
-			if attr(n, "type") == "application/ld+json" && n.FirstChild != nil {
+			if htmlx.Attr(n, "type") == "application/ld+json" && n.FirstChild != nil {
 				h.ldJSON = append(h.ldJSON, n.FirstChild.Data)
 			}
 		}
 	})
 	return h
-}
-
-func walk(n *html.Node, fn func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		fn(n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attr(n *html.Node, name string) string {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // localFile is the output file an absolute URL of the site names, or "".

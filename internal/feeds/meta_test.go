@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/feeds"
+	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"github.com/lubuskie-es/sitegen/internal/site"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -103,8 +104,8 @@ func checkPageMeta(t *testing.T, b built, p *site.Page) []string {
 		// The visible "add to calendar" link (partials/add-to-calendar.html).
 		href := strings.TrimSuffix(pathOf(base), "/") + e
 		found := false
-		walk(parseHTML(t, file, b.files[file]), func(n *html.Node) {
-			found = found || n.DataAtom == atom.A && attr(n, "href") == href
+		htmlx.Walk(parseHTML(t, file, b.files[file]), func(n *html.Node) {
+			found = found || n.DataAtom == atom.A && htmlx.Attr(n, "href") == href
 		})
 		if !found {
 			t.Errorf("%s: no visible link to %s (add to calendar)", file, href)
