@@ -56,8 +56,12 @@ type meetingItem struct {
 // meetingItems writes "meeting-item" for every meeting, each on a line of
 // its own; a meeting looks the same in every list at the same level.
 func (f *fragments) meetingItems(list []*site.Page, level int) (template.HTML, error) {
-	var b strings.Builder
-	for _, p := range list {
+	// A tag's or a partner's list can hold thousands of meetings: find
+	// every item first, then copy them once into a string of the right
+	// size rather than growing it (and copying it again) step by step.
+	items := make([]template.HTML, len(list))
+	size := 0
+	for i, p := range list {
 		fr := f.slot(fragKey{name: "meeting-item", a: p, b: level})
 		fr.once.Do(func() {
 			it := meetingItem{Page: p, Level: level, H2: level == 2}
@@ -67,10 +71,15 @@ func (f *fragments) meetingItems(list []*site.Page, level int) (template.HTML, e
 			it.ISODate, it.Date = isoDate(p.Doc.Date, p.Doc.HasTime), f.cat.Date(p.Doc.Date)
 			fr.html, fr.err = f.exec("meeting-item", it)
 		})
-		html, err := fr.html, fr.err
-		if err != nil {
-			return "", err
+		if fr.err != nil {
+			return "", fr.err
 		}
+		items[i] = fr.html
+		size += 1 + len(fr.html)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, html := range items {
 		b.WriteByte('\n')
 		b.WriteString(string(html))
 	}
