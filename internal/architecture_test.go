@@ -23,7 +23,8 @@ var allowed = map[string][]string{
 	"content":  {"diag", "yamlx", "slug"},
 	"markdown": {"diag", "slug"},
 	"site":     {"diag", "config", "content", "slug", "i18n"},
-	"render":   {"diag", "config", "site", "i18n", "feeds", "jsonld"},
+	"tmplexec": {}, // html/template's escaped trees, run compiled
+	"render":   {"diag", "config", "site", "i18n", "feeds", "jsonld", "tmplexec"},
 	"output":   {},
 	"feeds":    {"diag", "site", "i18n", "output"}, // render asks it where the feeds are
 	"jsonld":   {"site"},                           // render asks it what JSON-LD to write

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/site"
+	"github.com/lubuskie-es/sitegen/internal/tmplexec"
 )
 
 // fragments memoizes partials that are the same on many pages of a
@@ -21,9 +23,11 @@ import (
 // language, and the variant values passed with it. Output therefore does not
 // depend on the order in which pages are rendered.
 type fragments struct {
-	// tmpl holds every partial; set once all templates of the language are
-	// parsed, before any page is rendered.
+	// tmpl holds every partial and run executes them, compiled (nil for
+	// templates parsed only to name the line of an error); set once all
+	// templates of the language are parsed, before any page is rendered.
 	tmpl *template.Template
+	run  *tmplexec.Set
 	// r and cat are the renderer and the language's UI strings, for the
 	// values that lists work out in Go.
 	r   *Renderer
@@ -87,8 +91,13 @@ func (f *fragments) slot(k fragKey) *fragment {
 
 // exec executes the partial name with data, keeping nothing.
 func (f *fragments) exec(name string, data any) (template.HTML, error) {
-	var b strings.Builder
-	err := f.tmpl.ExecuteTemplate(&b, name, data)
+	var b bytes.Buffer
+	var err error
+	if f.run != nil {
+		err = f.run.Execute(&b, name, data)
+	} else {
+		err = f.tmpl.ExecuteTemplate(&b, name, data)
+	}
 	return template.HTML(b.String()), err
 }
 

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
@@ -18,6 +19,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/jsonld"
 	"github.com/lubuskie-es/sitegen/internal/site"
+	"github.com/lubuskie-es/sitegen/internal/tmplexec"
 )
 
 // Asset is a static file as the templates link it: its public path
@@ -37,7 +39,15 @@ type Renderer struct {
 	// address is origin + path for paths that need no escaping, else "".
 	basePath, origin string
 	sets             map[string]templateSet // by language code, as used
-	fsys             fs.FS
+	// runs are sets' templates compiled for execution, by language and
+	// kind (package tmplexec); html/template stays their reference.
+	runs   map[string]map[string]*tmplexec.Set
+	verify bool
+	// interpreted counts the pages html/template executed rather than
+	// the compiled templates: the first of each kind, which escapes them,
+	// and any whose compiled run failed.
+	interpreted atomic.Int64
+	fsys        fs.FS
 	// plain is the sources as written, for error positions; made by
 	// plainSets when first needed.
 	plainOnce sync.Once
@@ -55,22 +65,33 @@ type Renderer struct {
 	bufs sync.Pool
 }
 
-// New parses the templates once per language. prepare, when not nil, is
-// applied to every template source (the build minifies them). Positions in
-// prepared sources mean nothing to a writer, so the sources as written are
-// parsed too, but only when there is an error to report.
-func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, prepare Prepare) (*Renderer, diag.List) {
+// Options are the choices New leaves to its caller.
+type Options struct {
+	// Prepare, when not nil, is applied to every template source (the
+	// build minifies them).
+	Prepare Prepare
+	// VerifyTemplates runs every compiled template a second time with
+	// html/template and turns a difference into an error: for tests.
+	VerifyTemplates bool
+}
+
+// New parses the templates once per language. Positions in prepared
+// sources mean nothing to a writer, so the sources as written are parsed
+// too, but only when there is an error to report.
+func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, opts Options) (*Renderer, diag.List) {
+	prepare := opts.Prepare
 	base, _ := url.Parse(cfg.BaseURL)
-	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets}
+	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets,
+		runs: map[string]map[string]*tmplexec.Set{}, verify: opts.VerifyTemplates}
 	r.basePath = strings.TrimSuffix(base.Path, "/")
 	if base.Host != "" && base.Opaque == "" && base.User == nil && base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery {
 		r.origin = (&url.URL{Scheme: base.Scheme, Host: base.Host}).String()
 	}
 	for _, l := range cfg.Languages {
-		set, p := r.parse(l.Code, prepare)
+		set, runs, p := r.parse(l.Code, prepare, true)
 		if p.Len() > 0 {
 			if prepare != nil {
-				if _, plain := r.parse(l.Code, nil); plain.Len() > 0 {
+				if _, _, plain := r.parse(l.Code, nil, false); plain.Len() > 0 {
 					p = plain
 				}
 			}
@@ -78,6 +99,7 @@ func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, asse
 			return nil, p
 		}
 		r.sets[l.Code] = set
+		r.runs[l.Code] = runs
 	}
 	if prepare == nil {
 		r.plainOnce.Do(func() { r.plain = r.sets })
@@ -91,23 +113,35 @@ func (r *Renderer) plainSets() map[string]templateSet {
 	r.plainOnce.Do(func() {
 		r.plain = map[string]templateSet{}
 		for _, l := range r.cfg.Languages {
-			r.plain[l.Code], _ = r.parse(l.Code, nil)
+			r.plain[l.Code], _, _ = r.parse(l.Code, nil, false)
 		}
 	})
 	return r.plain
 }
 
-// parse parses the templates of one language with its functions.
-func (r *Renderer) parse(lang string, prepare Prepare) (templateSet, diag.List) {
+// parse parses the templates of one language with its functions. compile
+// prepares them for fast execution (package tmplexec); templates parsed
+// only to name the line of an error are run by html/template alone.
+func (r *Renderer) parse(lang string, prepare Prepare, compile bool) (templateSet, map[string]*tmplexec.Set, diag.List) {
 	cache := &fragments{byID: map[fragKey]*fragment{}, r: r, cat: r.catalogs[lang]}
 	r.fragsMu.Lock()
 	r.frags = append(r.frags, cache)
 	r.fragsMu.Unlock()
-	set, p := parseTemplates(r.fsys, r.funcs(r.catalogs[lang], cache), prepare)
-	if set != nil {
-		cache.tmpl = set[string(site.Home)]
+	funcs := r.funcs(r.catalogs[lang], cache)
+	set, p := parseTemplates(r.fsys, funcs, prepare)
+	if set == nil {
+		return nil, nil, p
 	}
-	return set, p
+	cache.tmpl = set[string(site.Home)]
+	if !compile || p.HasErrors() {
+		return set, nil, p
+	}
+	runs := make(map[string]*tmplexec.Set, len(set))
+	for kind, t := range set {
+		runs[kind] = tmplexec.New(t, funcs, tmplexec.Options{Verify: r.verify})
+	}
+	cache.run = runs[string(site.Home)]
+	return set, runs, p
 }
 
 // View is what a template sees as its dot.
@@ -216,7 +250,11 @@ func (r *Renderer) execute(lang, kind string, v *View) ([]byte, error) {
 	}
 	defer r.bufs.Put(buf)
 	buf.Reset()
-	err := r.sets[lang][kind].ExecuteTemplate(buf, Dir+"/layouts/base.html", v)
+	run := r.runs[lang][kind]
+	err := run.Execute(buf, Dir+"/layouts/base.html", v)
+	if !run.Compiled(Dir + "/layouts/base.html") {
+		r.interpreted.Add(1)
+	}
 	if err == nil {
 		return bytes.Clone(buf.Bytes()), nil
 	}
@@ -229,6 +267,11 @@ func (r *Renderer) execute(lang, kind string, v *View) ([]byte, error) {
 	}
 	return nil, &ProblemError{Problem: templateProblem(err, Dir+"/layouts/"+kind+".html")}
 }
+
+// Interpreted is the number of pages html/template has executed itself
+// (see tmplexec) since the Renderer was made: a handful of pages for each
+// kind, if the compiled templates work.
+func (r *Renderer) Interpreted() int { return int(r.interpreted.Load()) }
 
 // ProblemError carries a template problem with its position.
 type ProblemError struct{ Problem diag.Problem }

@@ -66,7 +66,7 @@ func setup(t *testing.T, baseURL string, fsys fstest.MapFS) (*render.Renderer, *
 	if ps.HasErrors() {
 		t.Fatal(ps.Items())
 	}
-	r, ps := render.New(fsys, cfg, map[string]*i18n.Catalog{"pl": cat}, map[string]render.Asset{"css/site.css": {Path: "/css/site.abc.css", Integrity: "sha384-x"}}, nil)
+	r, ps := render.New(fsys, cfg, map[string]*i18n.Catalog{"pl": cat}, map[string]render.Asset{"css/site.css": {Path: "/css/site.abc.css", Integrity: "sha384-x"}}, render.Options{VerifyTemplates: true})
 	var msgs []string
 	for _, p := range ps.Items() {
 		msgs = append(msgs, p.String())
@@ -168,13 +168,13 @@ func TestPreparedErrorsNameLinesAsWritten(t *testing.T) {
 	cat, _ := i18n.Parse("templates/i18n/pl.yaml", "pl", []byte(catalogPL))
 	catalogs := map[string]*i18n.Catalog{"pl": cat}
 
-	_, ps = render.New(layouts(map[string]string{"templates/layouts/page.html": "{{define \"main\"}}\n\n{{.Title}\n{{end}}"}), cfg, catalogs, nil, flatten)
+	_, ps = render.New(layouts(map[string]string{"templates/layouts/page.html": "{{define \"main\"}}\n\n{{.Title}\n{{end}}"}), cfg, catalogs, nil, render.Options{Prepare: flatten, VerifyTemplates: true})
 	if got := ps.Items(); len(got) != 1 || got[0].Line != 3 {
 		t.Errorf("parse error reported as %v, want line 3", got)
 	}
 
 	_, s, _ := setup(t, "https://example.org/", layouts(nil))
-	r, ps := render.New(layouts(map[string]string{"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>\n{{t \"no_such_key\"}}</p>\n{{end}}"}), cfg, catalogs, nil, flatten)
+	r, ps := render.New(layouts(map[string]string{"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>\n{{t \"no_such_key\"}}</p>\n{{end}}"}), cfg, catalogs, nil, render.Options{Prepare: flatten, VerifyTemplates: true})
 	if ps.Len() > 0 {
 		t.Fatal(ps.Items())
 	}
