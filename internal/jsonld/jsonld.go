@@ -3,9 +3,10 @@
 // Organization for a partner, the WebSite on the home page and a
 // BreadcrumbList wherever the page shows a trail.
 //
-// It returns values, never JSON text. html/template marshals them with
-// encoding/json, which escapes "<", ">" and "&" inside strings, so no front
-// matter can end the script element or inject markup.
+// It returns values, never JSON text: the renderer encodes them with
+// encoding/json, as html/template would, which escapes "<", ">" and "&"
+// inside strings, so no front matter can end the script element or inject
+// markup.
 package jsonld
 
 import (

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -458,11 +459,14 @@ func (r *Renderer) image(p *site.Page) string {
 	return "/" + p.Doc.Logo
 }
 
-// jsonLD describes the page in schema.org terms. It returns Go data, not
-// text: inside <script type="application/ld+json"> html/template encodes it
-// with encoding/json, which escapes "<", ">" and "&", so front matter cannot
-// close the element. It is nil (no script) where there is nothing to say.
-func (r *Renderer) jsonLD(v *View) *jsonld.Document {
+// jsonLD describes the page in schema.org terms, as the JSON text of a
+// <script type="application/ld+json">, or "" (no script) where there is
+// nothing to say. It is encoded here, once, exactly as html/template would
+// encode the Go value in that element (json.Marshal, which escapes "<",
+// ">", "&", U+2028 and U+2029 in strings, so front matter cannot close
+// the element), and handed over as template.JS, which html/template
+// writes as it is.
+func (r *Renderer) jsonLD(v *View) (template.JS, error) {
 	abs := func(p *site.Page) string {
 		u, _ := r.absURL(p) // only a nil page fails, and no caller passes one
 		return u
@@ -478,7 +482,12 @@ func (r *Renderer) jsonLD(v *View) *jsonld.Document {
 	for _, c := range v.Breadcrumbs {
 		in.Crumbs = append(in.Crumbs, jsonld.Crumb{Name: c.Title, URL: abs(c.Page)})
 	}
-	return jsonld.Describe(in)
+	doc := jsonld.Describe(in)
+	if doc == nil {
+		return "", nil
+	}
+	data, err := json.Marshal(doc)
+	return template.JS(data), err
 }
 
 // isoDate is the machine-readable form for <time datetime>: a date alone,

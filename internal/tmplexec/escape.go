@@ -36,6 +36,9 @@ type escaper struct {
 	// basic: predeclared integers and booleans come out as fmt prints
 	// them (the chain leaves digits, '-' and letters alone).
 	basic bool
+	// keepJS: a template.JS comes out as it is, as jsvalescaper leaves
+	// script its caller vouches for (JSON-LD the renderer encoded).
+	keepJS bool
 }
 
 // probeSpec is a probe's template and the chain html/template must have
@@ -80,6 +83,7 @@ func newEscapers() (map[string]*escaper, error) {
 		}
 		e := &escaper{chain: spec.chain, probe: p}
 		e.plain, e.html, e.basic = natives(spec.chain)
+		e.keepJS = spec.chain == "jsvalescaper"
 		escapers[spec.chain] = e
 	}
 	return escapers, errors.Join(errs...)
@@ -123,6 +127,11 @@ func (e *escaper) action(p expr) execFn {
 				plain(s.w, str(s, dot, reflect.Value{}))
 				return ctrlNext
 			}
+		case p.typ == reflect.TypeFor[template.JS]() && e.keepJS:
+			return func(s *state, dot reflect.Value) ctrl {
+				s.w.WriteString(str(s, dot, reflect.Value{}))
+				return ctrlNext
+			}
 		case p.typ == reflect.TypeFor[template.HTML]() && e.html != nil:
 			return func(s *state, dot reflect.Value) ctrl {
 				if h := str(s, dot, reflect.Value{}); !e.html(s.w, h) {
@@ -156,6 +165,11 @@ func (e *escaper) write(s *state, v reflect.Value) {
 		}
 	case reflect.TypeFor[template.HTML]():
 		if e.html != nil && e.html(s.w, v.String()) {
+			return
+		}
+	case reflect.TypeFor[template.JS]():
+		if e.keepJS {
+			s.w.WriteString(v.String())
 			return
 		}
 	}

@@ -23,6 +23,11 @@ func native(e *escaper, v any) (out string, ok bool) {
 		if e.html == nil || !e.html(&b, string(v)) {
 			return "", false
 		}
+	case template.JS:
+		if !e.keepJS {
+			return "", false
+		}
+		e.write(s, reflect.ValueOf(v))
 	case nil:
 		if e.plain == nil {
 			return "", false
@@ -61,7 +66,8 @@ func escaperSeeds() []string {
 }
 
 // FuzzEscapers checks that each native escaping equals html/template's,
-// as the probes give it, for strings, template.HTML and basic values.
+// as the probes give it, for strings, template.HTML, template.JS and basic
+// values.
 func FuzzEscapers(f *testing.F) {
 	for i, s := range escaperSeeds() {
 		f.Add(s, int64(i*37-500))
@@ -74,7 +80,7 @@ func FuzzEscapers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, n int64) {
 		// All integer kinds share writeBasic: a few stand for them.
-		values := []any{s, template.HTML(s), n, int8(n), uint64(n), n > 0, nil}
+		values := []any{s, template.HTML(s), template.JS(s), n, int8(n), uint64(n), n > 0, nil}
 		for _, e := range escapers {
 			for _, v := range values {
 				got, ok := native(e, v)
@@ -112,6 +118,9 @@ func TestNativeCoverage(t *testing.T) {
 		if _, ok := native(escapers[chain], template.HTML("x &amp; y")); !ok {
 			t.Errorf("%s: no native escaping of template.HTML", chain)
 		}
+	}
+	if _, ok := native(escapers["jsvalescaper"], template.JS(`{"a":1}`)); !ok {
+		t.Error("jsvalescaper: no native writing of template.JS")
 	}
 	if got, _ := native(escapers["urlfilter|urlnormalizer|attrescaper"], "javascript:alert(1)"); got != "#ZgotmplZ" {
 		t.Errorf("unsafe URL: %q", got)
