@@ -15,10 +15,15 @@ import "bytes"
 // and in attribute values. Output with raw HTML (Options.Unsafe) is not
 // compacted here.
 func compact(html []byte) []byte {
+	return compactFrom(html, nextPreStart(html, 0))
+}
+
+// compactFrom is compact for html whose first <pre> start tag is at
+// nextPre (-1: none).
+func compactFrom(html []byte, nextPre int) []byte {
 	out := html[:0]
 	from := 0    // html[from:] is not yet copied to out
 	preEnd := -1 // where the <pre> element holding the current position ends
-	nextPre := nextPreStart(html, 0)
 	for i := 0; ; {
 		j := bytes.IndexByte(html[i:], '\n')
 		if j < 0 {

@@ -29,6 +29,9 @@ type limit struct {
 // overLimits checks the bounds that keep goldmark's time in proportion to
 // the text, before it parses it.
 func overLimits(src []byte) (limit, bool) {
+	// No block can have more brackets than the whole source: counting
+	// them per block is only needed when there are that many.
+	countBrackets := bytes.Count(src, []byte("[")) > maxBrackets
 	blockStart, brackets := 1, 0
 	for n := 1; len(src) > 0; n++ {
 		l := src
@@ -40,6 +43,9 @@ func overLimits(src []byte) (limit, bool) {
 		if d := lineDepth(l); d > maxDepth {
 			return limit{n, fmt.Sprintf("lists or quotes nested %d levels deep; at most %d are allowed", d, maxDepth),
 				"nest fewer lists or quotes (>) inside each other"}, true
+		}
+		if !countBrackets {
+			continue
 		}
 		if len(bytes.TrimSpace(l)) == 0 {
 			blockStart, brackets = n+1, 0

@@ -15,6 +15,15 @@ import (
 // links. Registered ahead of html.Renderer, it takes ast.KindLink over.
 type linkRenderer struct{ unsafe bool }
 
+// nodeRenderers are this package's renderers, which take kinds of nodes
+// over from goldmark's html.Renderer and render them as it does.
+func nodeRenderers(unsafe bool) []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(linkRenderer{unsafe: unsafe}, linkRendererPriority),
+		util.Prioritized(textRenderer{}, linkRendererPriority),
+	}
+}
+
 // linkRendererPriority is ahead of html.Renderer's 1000: of two renderers
 // of a kind, the one with the lower number is used.
 const linkRendererPriority = 100
@@ -29,7 +38,7 @@ func (r linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node,
 	n := node.(*ast.Link)
 	if entering {
 		_, _ = w.WriteString("<a href=\"")
-		dest := util.URLEscape(n.Destination, true)
+		dest := urlEscape(n.Destination, true)
 		if r.unsafe || !isDangerousURL(dest) {
 			_, _ = w.Write(util.EscapeHTML(dest))
 		}
@@ -85,6 +94,78 @@ func hasPrefixFold(b []byte, prefix string) bool {
 	}
 	return true
 }
+
+// textRenderer renders text exactly as goldmark's html.Renderer does, but
+// copies text that needs neither escaping nor resolving in one go:
+// html.DefaultWriter looks at it a byte at a time, which made writing
+// text a tenth of a whole conversion. Registered ahead of html.Renderer,
+// it takes ast.KindText over.
+type textRenderer struct{}
+
+func (textRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindText, renderText)
+}
+
+// renderText is html.Renderer's renderText (goldmark v1.8) with the
+// options New leaves at their defaults: no hard wraps, no XHTML, no East
+// Asian line breaks.
+func renderText(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Text)
+	value := n.Segment.Value(source)
+	if n.IsRaw() {
+		rawWriteHTML(w, value)
+		return ast.WalkContinue, nil
+	}
+	writeHTML(w, value)
+	if n.HardLineBreak() {
+		_, _ = w.WriteString("<br>\n")
+	} else if n.SoftLineBreak() {
+		_ = w.WriteByte('\n')
+	}
+	return ast.WalkContinue, nil
+}
+
+// writeHTML is html.DefaultWriter.Write, which unescapes backslash
+// escapes, resolves entities and escapes for HTML. The text before the
+// first byte that any of that concerns is written as it is: there the
+// writer has nothing pending (no backslash, no entity), so what follows
+// is written as if it came first.
+func writeHTML(w util.BufWriter, v []byte) {
+	i := htmlSpecial(v, true)
+	_, _ = w.Write(v[:i])
+	if i < len(v) {
+		html.DefaultWriter.Write(w, v[i:])
+	}
+}
+
+// rawWriteHTML is html.DefaultWriter.RawWrite, which only escapes for
+// HTML, in the same way.
+func rawWriteHTML(w util.BufWriter, v []byte) {
+	i := htmlSpecial(v, false)
+	_, _ = w.Write(v[:i])
+	if i < len(v) {
+		html.DefaultWriter.RawWrite(w, v[i:])
+	}
+}
+
+// htmlSpecial returns the offset of the first byte of v that
+// util.EscapeHTMLByte replaces (NUL, ", &, <, >), or a backslash if
+// backslash is set, or len(v).
+func htmlSpecial(v []byte, backslash bool) int {
+	for i, c := range v {
+		if htmlEscaped[c] || backslash && c == '\\' {
+			return i
+		}
+	}
+	return len(v)
+}
+
+// htmlEscaped are the bytes util.EscapeHTMLByte replaces (NUL with
+// U+FFFD).
+var htmlEscaped = [256]bool{0: true, '"': true, '&': true, '<': true, '>': true}
 
 // htmlBuffer is the bytes.Buffer that goldmark's renderer writes into
 // directly: given a plain io.Writer, it would put a bufio.Writer in

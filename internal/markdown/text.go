@@ -57,7 +57,7 @@ func (t *plainText) write(p []byte) {
 // two words.
 func wordsEnd(p []byte) int {
 	for i := 1; ; {
-		i = nextControl(p, i)
+		i = nextStop(p, i)
 		switch {
 		case i == len(p):
 			return i
@@ -71,22 +71,31 @@ func wordsEnd(p []byte) int {
 	}
 }
 
-// nextControl returns the offset of the first byte of p at or after i
-// that is a space or a control character (<= ' '), or len(p). It looks
-// at eight bytes at a time: most of them are letters.
-func nextControl(p []byte, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(p); i += 8 {
+// nextStop returns the offset of the first byte of p at or after i that
+// may end a run of words, or len(p): a control character (< ' '), or a
+// space before a space or a control character or at the end. It looks at
+// eight bytes at a time and passes over the single spaces between words:
+// most of any text is letters and single spaces.
+func nextStop(p []byte, i int) int {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	// Seven bytes a step, so that the byte after a space is in the same
+	// word of eight as the space.
+	for ; i+8 <= len(p); i += 7 {
 		x := binary.LittleEndian.Uint64(p[i:])
-		// The lowest byte flagged is the first below 0x21, exactly
-		// (flags above it may be false, and are not used); none is
-		// flagged when there is none.
-		if m := (x - 0x21*ones) &^ x & highs; m != 0 {
+		// Exactly the bytes below ' ' (no borrows between bytes: the
+		// sum of a byte's low seven bits and 0x60 fits in it).
+		ctrl := ^((x&lows + 0x60*ones) | x) & highs
+		// Exactly the spaces.
+		sp := x ^ 0x20*ones
+		space := ^((sp&lows + lows) | sp) & highs
+		// A space before a space or a control character, in the first
+		// seven bytes.
+		if m := ctrl | space&((space|ctrl)>>8); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(p); i++ {
-		if p[i] <= ' ' {
+		if c := p[i]; c < ' ' || c == ' ' && (i+1 == len(p) || p[i+1] <= ' ') {
 			return i
 		}
 	}

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/lubuskie-es/sitegen/internal/slug"
 )
@@ -34,12 +33,13 @@ type walker struct {
 	resolve  Resolver
 	unsafe   bool
 	basePath string
-	ids      parser.IDs
+	ids      *slug.IDs
 
 	text         plainText
 	headingStart int // where the current heading's text starts in text
 	paraStart    int // where the current paragraph's text starts in text
 	inFootnotes  bool
+	hasCode      bool // the document has a code block
 	summary      string
 	summaryFinal bool // summary comes from a top-level paragraph
 	headings     []Heading
@@ -52,11 +52,19 @@ type walker struct {
 	linkStart int
 
 	// edits are applied after the walk: replacing the node being visited
-	// would cut ast.Walk's iteration over its siblings short.
+	// would cut the walk's iteration over its siblings short.
 	edits []edit
 	// htmlReported is the block whose raw HTML was last reported, so that
 	// <span>…</span> in one paragraph is one warning, not two.
 	htmlReported ast.Node
+
+	// linkifyStarts are set when the document was parsed without Linkify
+	// (see linkify.go); linkifyMissed stops the walk at a text where it
+	// could have made a link. linkDepth counts the links around the node
+	// being visited, where Linkify does nothing.
+	linkifyStarts []int
+	linkifyMissed bool
+	linkDepth     int
 }
 
 // edit replaces node by with, or by node's own children when with is nil.
@@ -65,73 +73,94 @@ type edit struct {
 	with ast.Node
 }
 
-// visit is the ast.Walker: text is collected on the way down, headings and
-// paragraphs are finished on the way up, when their text is complete.
-func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if n.Type() == ast.TypeBlock {
+// walk visits n and the nodes below it in document order, as ast.Walk
+// does, but with one call per node rather than two calls through a func
+// value: the walk is over every node of every page. Text is collected on
+// the way down, headings and paragraphs are finished on the way up, when
+// their text is complete. It stops early when it sets linkifyMissed.
+func (w *walker) walk(n ast.Node) {
+	block := n.Type() == ast.TypeBlock
+	if block {
 		// Words of different blocks (cells, list items, a heading and
 		// the paragraph after it) must not run together.
 		w.text.space()
 	}
+	descend := w.enter(n)
+	if w.linkifyMissed {
+		return
+	}
+	if descend {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if w.walk(c); w.linkifyMissed {
+				return
+			}
+		}
+	}
+	if block {
+		w.text.space()
+	}
+	w.leave(n)
+}
+
+// enter is the way down; it reports whether the walk goes on to n's
+// children.
+func (w *walker) enter(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.Text:
-		if entering {
-			w.text.writeText(n, w.src)
+		if w.linkifyStarts != nil && w.linkDepth == 0 && !n.IsRaw() && hasOffsetIn(w.linkifyStarts, n.Segment) {
+			w.linkifyMissed = true
+			return false
 		}
+		w.text.writeText(n, w.src)
 	case *ast.String:
-		if entering {
-			w.text.write(n.Value)
-		}
+		w.text.write(n.Value)
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
-		if entering {
-			w.text.writeLines(n.Lines(), w.src)
-		}
+		w.hasCode = true
+		w.text.writeLines(n.Lines(), w.src)
 	case *ast.Heading:
-		if entering {
-			w.headingStart = w.text.Len()
-		} else {
-			w.heading(n)
-		}
+		w.headingStart = w.text.Len()
 	case *ast.Paragraph:
-		if entering {
-			w.paraStart = w.text.Len()
-		} else {
-			w.paragraph(n)
-		}
+		w.paraStart = w.text.Len()
 	case *east.FootnoteList:
-		w.inFootnotes = entering
+		w.inFootnotes = true
 	case *ast.Link:
-		if entering {
-			if w.link(n) {
-				w.openLink, w.linkStart = len(w.links), w.text.Len()
-				w.links = append(w.links, w.linkAt(n, string(util.URLEscape(n.Destination, true)), false))
-			}
-		} else if w.openLink >= 0 {
+		w.linkDepth++
+		if w.link(n) {
+			w.openLink, w.linkStart = len(w.links), w.text.Len()
+			w.links = append(w.links, w.linkAt(n, string(urlEscape(n.Destination, true)), false))
+		}
+	case *ast.AutoLink:
+		w.autoLink(n)
+	case *ast.Image:
+		w.image(n)
+		// Alt text is neither page text nor a place for live links.
+		return false
+	case *ast.RawHTML:
+		w.rawHTML(n, isComment(n, w.src))
+		return false
+	case *ast.HTMLBlock:
+		w.rawHTML(n, n.HTMLBlockType == ast.HTMLBlockType2)
+		return false
+	}
+	return true
+}
+
+// leave is the way up.
+func (w *walker) leave(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.heading(n)
+	case *ast.Paragraph:
+		w.paragraph(n)
+	case *east.FootnoteList:
+		w.inFootnotes = false
+	case *ast.Link:
+		w.linkDepth--
+		if w.openLink >= 0 {
 			w.links[w.openLink].Text = w.text.since(w.linkStart)
 			w.openLink = -1
 		}
-	case *ast.AutoLink:
-		if entering {
-			w.autoLink(n)
-		}
-	case *ast.Image:
-		if entering {
-			w.image(n)
-		}
-		// Alt text is neither page text nor a place for live links.
-		return ast.WalkSkipChildren, nil
-	case *ast.RawHTML:
-		if entering {
-			w.rawHTML(n, isComment(n, w.src))
-		}
-		return ast.WalkSkipChildren, nil
-	case *ast.HTMLBlock:
-		if entering {
-			w.rawHTML(n, n.HTMLBlockType == ast.HTMLBlockType2)
-		}
-		return ast.WalkSkipChildren, nil
 	}
-	return ast.WalkContinue, nil
 }
 
 // heading runs when the walk leaves a heading, when its text is known.
@@ -141,17 +170,18 @@ func (w *walker) heading(n *ast.Heading) {
 		w.dropHeadingAttributes(n)
 	}
 	id := w.headingID(n, text)
+	// A string value is rendered as a []byte one is (html.RenderAttributes).
 	n.SetAttributeString("id", id)
 	line, col := w.position(offset(n))
-	w.headings = append(w.headings, Heading{Level: n.Level, ID: string(id), Text: text, Line: line, Col: col})
+	w.headings = append(w.headings, Heading{Level: n.Level, ID: id, Text: text, Line: line, Col: col})
 }
 
 // headingID returns the id written as {#id} after the heading if it is a
 // slug, and otherwise one made from the heading's text.
-func (w *walker) headingID(n *ast.Heading, text string) []byte {
+func (w *walker) headingID(n *ast.Heading, text string) string {
 	v, ok := n.AttributeString("id")
 	if !ok {
-		return w.ids.Generate([]byte(text), ast.KindHeading)
+		return w.ids.GenerateString(text)
 	}
 	custom := attributeString(v)
 	if custom != "" && slug.Make(custom) == custom {
@@ -159,12 +189,12 @@ func (w *walker) headingID(n *ast.Heading, text string) []byte {
 			w.warnAt(w.attributeOffset(n), fmt.Sprintf("heading id %q is already used by an earlier heading", custom),
 				"choose another {#id}: links to the later heading would lead to the earlier one")
 		}
-		w.ids.Put([]byte(custom))
-		return []byte(custom)
+		w.ids.PutString(custom)
+		return custom
 	}
-	id := w.ids.Generate([]byte(cmp.Or(slug.Make(custom), text)), ast.KindHeading)
+	id := w.ids.GenerateString(cmp.Or(slug.Make(custom), text))
 	w.warnAt(w.attributeOffset(n), fmt.Sprintf("heading id %q is not a slug, %q is used instead", custom, id),
-		"ids are lower-case ASCII letters, digits and hyphens: write {#"+string(id)+"}")
+		"ids are lower-case ASCII letters, digits and hyphens: write {#"+id+"}")
 	return id
 }
 
@@ -315,7 +345,7 @@ func (w *walker) autoLink(n *ast.AutoLink) {
 // an e-mail address gets mailto:, and references are not resolved.
 func (w *walker) recordAutoLink(n *ast.AutoLink, label []byte) {
 	u := n.URL(w.src)
-	dest := string(util.URLEscape(u, false))
+	dest := string(urlEscape(u, false))
 	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(u), []byte("mailto:")) {
 		dest = "mailto:" + dest
 	}
@@ -340,7 +370,7 @@ func (w *walker) image(n *ast.Image) {
 	case decorativeAlt:
 		n.RemoveChildren(n)
 	}
-	l := w.linkAt(n, string(util.URLEscape(n.Destination, true)), true)
+	l := w.linkAt(n, string(urlEscape(n.Destination, true)), true)
 	l.Text = alt
 	w.links = append(w.links, l)
 }
@@ -476,6 +506,12 @@ func (w *walker) warnAt(off int, msg, hint string) { w.report(off, true, msg, hi
 func (w *walker) report(off int, warning bool, msg, hint string) {
 	line, col := w.position(off)
 	w.problems = append(w.problems, Problem{Line: line, Col: col, Warning: warning, Message: msg, Hint: hint})
+}
+
+// hasOffsetIn reports whether one of the sorted offsets lies in seg.
+func hasOffsetIn(offsets []int, seg text.Segment) bool {
+	i, _ := slices.BinarySearch(offsets, seg.Start)
+	return i < len(offsets) && offsets[i] < seg.Stop
 }
 
 // offset is the byte offset of n in the source. goldmark records it for

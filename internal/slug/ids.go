@@ -43,21 +43,27 @@ func NewIDs() *IDs {
 // value. kind is ignored: every node gets the same kind of id, and the
 // fallback "section" suits any block a reader might link to.
 func (g *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	return []byte(g.GenerateString(string(value)))
+}
+
+// GenerateString is Generate for a heading's text as a string, which is
+// how the id is kept, without copying it to and from bytes.
+func (g *IDs) GenerateString(text string) string {
 	g.init()
-	base := Make(string(value))
+	base := Make(text)
 	if base == "" {
 		base = fallbackID
 	}
 	if !g.used[base] {
 		g.used[base] = true
-		return []byte(base)
+		return base
 	}
 	for i := g.next[base] + 1; ; i++ {
 		id := base + "-" + strconv.Itoa(i)
 		if !g.used[id] {
 			g.used[id] = true
 			g.next[base] = i
-			return []byte(id)
+			return id
 		}
 	}
 }
@@ -65,8 +71,13 @@ func (g *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 // Put records an id that is already taken, such as one written explicitly
 // as {#id} in the Markdown, so that Generate never returns it.
 func (g *IDs) Put(value []byte) {
+	g.PutString(string(value))
+}
+
+// PutString is Put for an id as a string.
+func (g *IDs) PutString(id string) {
 	g.init()
-	g.used[string(value)] = true
+	g.used[id] = true
 }
 
 func (g *IDs) init() {

@@ -65,3 +65,17 @@ func TestIDsWithGoldmark(t *testing.T) {
 		}
 	}
 }
+
+// TestIDsStrings: the string methods share the state of the []byte ones
+// and give the same ids.
+func TestIDsStrings(t *testing.T) {
+	var a, b IDs
+	a.Put([]byte("kontakt"))
+	b.PutString("kontakt")
+	for _, in := range []string{"Kontakt", "Wstęp", "Wstęp", "🎉", "kontakt-1"} {
+		want := string(a.Generate([]byte(in), ast.KindHeading))
+		if got := b.GenerateString(in); got != want {
+			t.Errorf("GenerateString(%q) = %q, Generate gives %q", in, got, want)
+		}
+	}
+}

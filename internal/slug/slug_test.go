@@ -179,3 +179,69 @@ func BenchmarkMake(b *testing.B) {
 		}
 	}
 }
+
+// TestFold checks every character fold knows: makeFolded must give what
+// NFKD and the rules give, alone, between letters, after a digit and
+// doubled, so that a wrong letter, a missing or extra separator, or a
+// separator where nothing belongs (a soft hyphen) shows.
+func TestFold(t *testing.T) {
+	known := 0
+	for r := rune(0x80); r <= 0x2100; r++ {
+		if _, ok := fold(r); !ok {
+			continue
+		}
+		known++
+		c := string(r)
+		for _, in := range []string{c, "a" + c + "b", "1" + c, c + c, "Zło" + c + "ść"} {
+			got, ok := makeFolded(in)
+			if want := makeNormalized(in); !ok || got != want {
+				t.Errorf("makeFolded(%q) = %q, %v; makeNormalized gives %q", in, got, ok, want)
+			}
+		}
+	}
+	// Latin-1, Latin Extended-A, combining marks, general punctuation.
+	if want := 0x180 - 0x80 + 0x70 + 0x70; known != want {
+		t.Errorf("fold knows %d characters, want %d", known, want)
+	}
+}
+
+func TestMakeFolded(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Zażółć gęślą jaźń", "zazolc-gesla-jazn", true},
+		{"„Cytat” – z «cudzysłowami»…", "cytat-z-cudzyslowami", true},
+		{"already-a-slug", "already-a-slug", true},
+		{"Zie\u00adlona\u200b Góra", "zielona-gora", true},
+		{"½ ŀ ŉ", "1-2-l-n", true},
+		{"ﬁnał", "", false}, // a ligature: NFKD's
+		{"Київ", "", false},
+		{"a\xffb", "", false}, // invalid UTF-8: makeNormalized's
+		{"\ufffd", "", false},
+	} {
+		if got, ok := makeFolded(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("makeFolded(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// FuzzMakeFolded: wherever the fast path answers, it answers as NFKD and
+// the rules do.
+func FuzzMakeFolded(f *testing.F) {
+	for _, s := range []string{
+		"Spotkanie sygnatariuszy – Zielona Góra", "ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż", "Straße Ærøskøbing",
+		"Go\u0301ra", "\u0301", "Zie\u00adlona", "¼ ŀ ŉ ĸ", "a\u2060b\u2028c", "a\xffb", "ﬁ", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got, ok := makeFolded(in)
+		if want := makeNormalized(in); ok && got != want {
+			t.Fatalf("makeFolded(%q) = %q, makeNormalized gives %q", in, got, want)
+		}
+		if !ok && got != "" {
+			t.Fatalf("makeFolded(%q) = %q, false", in, got)
+		}
+	})
+}
