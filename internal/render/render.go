@@ -45,8 +45,7 @@ type Renderer struct {
 	runs   map[string]map[string]*tmplexec.Set
 	verify bool
 	// interpreted counts the pages html/template executed rather than
-	// the compiled templates: the first of each kind, which escapes them,
-	// and any whose compiled run failed.
+	// the compiled templates: none, unless a layout does not compile.
 	interpreted atomic.Int64
 	fsys        fs.FS
 	// plain is the sources as written, for error positions; made by
@@ -270,8 +269,9 @@ func (r *Renderer) execute(lang, kind string, v *View) ([]byte, error) {
 }
 
 // Interpreted is the number of pages html/template has executed itself
-// (see tmplexec) since the Renderer was made: a handful of pages for each
-// kind, if the compiled templates work.
+// (see tmplexec) since the Renderer was made: none, if every layout
+// compiles. A page whose compiled run failed (with an error html/template
+// then reports) does not count.
 func (r *Renderer) Interpreted() int { return int(r.interpreted.Load()) }
 
 // ProblemError carries a template problem with its position.

@@ -91,7 +91,7 @@ func (ss *session) template(name string) (*tmpl, error) {
 	if strings.Contains(name, "$htmltemplate_") {
 		return nil, fmt.Errorf("%s is a copy html/template made for another context", name)
 	}
-	ht := ss.set.t.Lookup(name)
+	ht := ss.set.shadow.Lookup(name)
 	if ht == nil || ht.Tree == nil || ht.Tree.Root == nil {
 		return nil, fmt.Errorf("template %q is not defined", name)
 	}

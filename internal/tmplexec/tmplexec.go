@@ -8,8 +8,9 @@
 // them.
 //
 // html/template remains the source of truth. It escapes every template
-// itself: the first execution of a name is always its own, and only the
-// trees it has rewritten are compiled. Its escaping functions decide the
+// itself, in a clone whose functions do nothing (html/template escapes a
+// template when it first executes it), and only the trees it has
+// rewritten are compiled. Its escaping functions decide the
 // output for every value the native fast paths here do not cover (see
 // escape.go). And whenever a compiled execution fails, for whatever
 // reason (an error from a function, a nil pointer, a case tmplexec leaves
@@ -21,7 +22,9 @@ package tmplexec
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"html/template"
 	"maps"
 	"reflect"
@@ -46,9 +49,15 @@ type Set struct {
 	funcs      template.FuncMap
 	opts       Options
 	missingKey missingKey
+	// shadow is a clone of t whose functions do nothing: html/template
+	// escapes a template only when it first executes it, and executing
+	// the shadow (with no data) has it escape the shadow's copy of the
+	// templates, which are the trees compiled, without a call of the real
+	// functions, which may cache what they make. nil if t had already
+	// executed when New was called: everything then runs on html/template.
+	shadow *template.Template
 
-	// entries holds, by name, the templates html/template has executed
-	// successfully at least once.
+	// entries holds the compilation of every name asked for.
 	entries sync.Map // string → *entry
 
 	mu       sync.Mutex // serialises compilation; guards the fields below
@@ -65,19 +74,13 @@ type Set struct {
 	lastFallback atomic.Value // string
 }
 
-// entry is the compilation state of one template name.
+// entry is the compilation of one template name, made once: prog, or why
+// there is none.
 type entry struct {
-	state atomic.Int32
-	prog  *tmpl  // set before state becomes compiled
-	why   string // set before state becomes unsupported
+	once sync.Once
+	prog *tmpl
+	why  string
 }
-
-const (
-	stateNew int32 = iota
-	stateCompiling
-	stateCompiled
-	stateUnsupported
-)
 
 // missingKey is text/template's missingkey option, which decides what a
 // missing map key gives.
@@ -95,7 +98,9 @@ const (
 const maxDepth = 10000
 
 // New prepares t's namespace. funcs must be the FuncMap t was parsed with
-// (the same values).
+// (the same values). Call it before t is executed: html/template cannot
+// clone a template that has run, and without its clone every template of
+// the Set runs on html/template.
 func New(t *template.Template, funcs template.FuncMap, opts Options) *Set {
 	s := &Set{
 		t:          t,
@@ -104,45 +109,53 @@ func New(t *template.Template, funcs template.FuncMap, opts Options) *Set {
 		missingKey: readMissingKey(t),
 		compiled:   map[string]*tmpl{},
 	}
+	if shadow, err := t.Clone(); err == nil {
+		s.shadow = shadow.Funcs(inert(funcs))
+	}
 	s.states.New = func() any { return &state{set: s} }
 	return s
+}
+
+// inert gives, for every function, one of the same type that does
+// nothing and returns zero values.
+func inert(funcs template.FuncMap) template.FuncMap {
+	out := make(template.FuncMap, len(funcs))
+	for name, fn := range funcs {
+		typ := reflect.TypeOf(fn)
+		if typ == nil || typ.Kind() != reflect.Func {
+			continue // html/template refused it at Funcs already
+		}
+		out[name] = reflect.MakeFunc(typ, func([]reflect.Value) []reflect.Value {
+			results := make([]reflect.Value, typ.NumOut())
+			for i := range results {
+				results[i] = reflect.Zero(typ.Out(i))
+			}
+			return results
+		}).Interface()
+	}
+	return out
 }
 
 // Execute writes the template named name, applied to data, to w: the
 // same bytes t.ExecuteTemplate(w, name, data) writes. It is safe for
 // concurrent use.
 func (s *Set) Execute(w *bytes.Buffer, name string, data any) error {
-	var e *entry
-	if v, ok := s.entries.Load(name); ok {
-		e = v.(*entry)
-		switch e.state.Load() {
-		case stateCompiled:
-			return s.executeCompiled(w, e.prog, name, data)
-		case stateUnsupported:
-			return s.t.ExecuteTemplate(w, name, data)
-		}
+	v, ok := s.entries.Load(name)
+	if !ok {
+		v, _ = s.entries.LoadOrStore(name, &entry{})
 	}
-	// The first execution is html/template's: it escapes the template and
-	// all it reaches, and only then are the trees worth compiling. Others
-	// arriving meanwhile use html/template too.
-	err := s.t.ExecuteTemplate(w, name, data)
-	if err != nil {
-		return err
+	e := v.(*entry)
+	e.once.Do(func() { s.compile(e, name) })
+	if e.prog == nil {
+		return s.t.ExecuteTemplate(w, name, data)
 	}
-	if e == nil {
-		v, _ := s.entries.LoadOrStore(name, &entry{})
-		e = v.(*entry)
-	}
-	if e.state.CompareAndSwap(stateNew, stateCompiling) {
-		s.compile(e, name)
-	}
-	return nil
+	return s.executeCompiled(w, e.prog, name, data)
 }
 
-// Compiled reports whether name now runs compiled.
+// Compiled reports whether name runs compiled.
 func (s *Set) Compiled(name string) bool {
 	v, ok := s.entries.Load(name)
-	return ok && v.(*entry).state.Load() == stateCompiled
+	return ok && v.(*entry).prog != nil
 }
 
 // executeCompiled runs t, and html/template instead if t fails.
@@ -158,18 +171,45 @@ func (s *Set) executeCompiled(w *bytes.Buffer, t *tmpl, name string, data any) e
 	return s.t.ExecuteTemplate(w, name, data)
 }
 
-// compile compiles name, or marks it unsupported.
+// compile has html/template escape name in the shadow, then compiles the
+// escaped trees; or says in e.why why name runs on html/template.
 func (s *Set) compile(e *entry, name string) {
+	if s.shadow == nil {
+		e.why = "the template had executed before tmplexec.New: it cannot be cloned"
+		return
+	}
+	// Only an error of escaping matters here; html/template then reports
+	// it on every execution.
+	if err := s.escape(name); err != nil {
+		e.why = err.Error()
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t, err := s.compileName(name)
 	if err != nil {
 		e.why = err.Error()
-		e.state.Store(stateUnsupported)
 		return
 	}
 	e.prog = t
-	e.state.Store(stateCompiled)
+}
+
+// escape has html/template escape name in the shadow, and returns the
+// error of escaping if there is one. Execution without data stops at the
+// first field, and the inert functions make nothing, nor a panic anything
+// but the end of that execution (text/template panics on a range over a
+// nil function, the zero value of an iterator).
+func (s *Set) escape(name string) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	var escapeErr *template.Error
+	if err := s.shadow.ExecuteTemplate(io.Discard, name, nil); errors.As(err, &escapeErr) {
+		return err
+	}
+	return nil
 }
 
 func (s *Set) compileName(name string) (t *tmpl, err error) {

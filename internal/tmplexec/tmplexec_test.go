@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"iter"
 	"reflect"
 	"strings"
@@ -382,29 +383,47 @@ func TestDifferential(t *testing.T) {
 	}
 }
 
-// TestErrorOnFirstExecution: a template whose first execution fails is
-// compiled by a later, successful one.
+// TestErrorOnFirstExecution: a template compiles before its first
+// execution (escaped in the shadow), whose error is html/template's; the
+// functions never run during that escaping; a template executed before New
+// cannot be cloned and runs on html/template, correctly.
 func TestErrorOnFirstExecution(t *testing.T) {
-	tm := template.Must(template.New("main").Funcs(testFuncs()).Parse(`{{.Name}}`))
-	s := New(tm, testFuncs(), Options{})
+	calls := 0
+	funcs := testFuncs()
+	funcs["count"] = func() string { calls++; return "" }
+	tm := template.Must(template.New("main").Funcs(funcs).Parse(`{{count}}{{.Name}}`))
+	s := New(tm, funcs, Options{})
 	var b bytes.Buffer
 	if err := s.Execute(&b, "main", 5); err == nil {
 		t.Fatal("no error for a field of an int")
 	}
-	if s.Compiled("main") {
-		t.Fatal("compiled after a failed execution")
-	}
-	for range 2 {
-		b.Reset()
-		if err := s.Execute(&b, "main", sample()); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if !s.Compiled("main") {
-		t.Fatal("not compiled after a successful execution")
+		t.Fatal("not compiled at the first execution")
+	}
+	// Once compiled, once by html/template after the compiled run failed:
+	// none while escaping.
+	if calls != 2 {
+		t.Errorf("the function ran %d times, want 2", calls)
+	}
+	b.Reset()
+	if err := s.Execute(&b, "main", sample()); err != nil {
+		t.Fatal(err)
 	}
 	if err := s.Execute(&b, "undefined", nil); err == nil || err.Error() != `html/template: "undefined" is undefined` {
 		t.Errorf("undefined template: %v", err)
+	}
+
+	ran := template.Must(template.New("main").Funcs(funcs).Parse(`{{.Name}}`))
+	if err := ran.Execute(io.Discard, sample()); err != nil {
+		t.Fatal(err)
+	}
+	late := New(ran, funcs, Options{})
+	b.Reset()
+	if err := late.Execute(&b, "main", sample()); err != nil || b.String() != template.HTMLEscapeString(sample().Name) {
+		t.Errorf("after an execution before New: %q, %v", b.String(), err)
+	}
+	if late.Compiled("main") {
+		t.Error("compiled, though the template had run before New")
 	}
 }
 
