@@ -44,6 +44,8 @@ type Renderer struct {
 	// kind (package tmplexec); html/template stays their reference.
 	runs   map[string]map[string]*tmplexec.Set
 	verify bool
+	// escaping is shared by every compiled set: they use the same chains.
+	escaping *tmplexec.Escaping
 	// interpreted counts the pages html/template executed rather than
 	// the compiled templates: none, unless a layout does not compile.
 	interpreted atomic.Int64
@@ -82,7 +84,7 @@ func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, asse
 	prepare := opts.Prepare
 	base, _ := url.Parse(cfg.BaseURL)
 	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets,
-		runs: map[string]map[string]*tmplexec.Set{}, verify: opts.VerifyTemplates}
+		runs: map[string]map[string]*tmplexec.Set{}, verify: opts.VerifyTemplates, escaping: tmplexec.NewEscaping()}
 	r.basePath = strings.TrimSuffix(base.Path, "/")
 	if base.Host != "" && base.Opaque == "" && base.User == nil && base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery {
 		r.origin = (&url.URL{Scheme: base.Scheme, Host: base.Host}).String()
@@ -138,7 +140,7 @@ func (r *Renderer) parse(lang string, prepare Prepare, compile bool) (templateSe
 	}
 	runs := make(map[string]*tmplexec.Set, len(set))
 	for kind, t := range set {
-		runs[kind] = tmplexec.New(t, funcs, tmplexec.Options{Verify: r.verify})
+		runs[kind] = tmplexec.New(t, funcs, tmplexec.Options{Verify: r.verify, Escaping: r.escaping})
 	}
 	cache.run = runs[string(site.Home)]
 	return set, runs, p

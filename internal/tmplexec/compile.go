@@ -1,7 +1,6 @@
 package tmplexec
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -185,11 +184,9 @@ func (c *compiler) action(n *parse.ActionNode) (execFn, error) {
 	if chain == "" {
 		return printer(p), nil
 	}
-	esc := c.set.escapers[chain]
-	if esc == nil {
-		// html/template chose escapers no probe stands for (or a probe
-		// went wrong: probeErr says).
-		return nil, errors.Join(fmt.Errorf("no probe for the escapers %s in %s", chain, n), c.set.probeErr)
+	esc, err := c.set.escaping.escaper(chain)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", n, err)
 	}
 	return esc.action(p), nil
 }

@@ -2,13 +2,14 @@ package tmplexec
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 )
 
@@ -69,24 +70,49 @@ func probeSpecs() []probeSpec {
 	}
 }
 
-// newEscapers builds an escaper for every probe that html/template
-// escapes as its spec says. A probe that does not is left out (and
-// reported), so templates using its chain stay on html/template.
-func newEscapers() (map[string]*escaper, error) {
-	escapers := map[string]*escaper{}
-	var errs []error
-	for _, spec := range probeSpecs() {
-		p, err := newProbe(spec)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		e := &escaper{chain: spec.chain, probe: p}
-		e.plain, e.html, e.basic = natives(spec.chain)
-		e.keepJS = spec.chain == "jsvalescaper"
-		escapers[spec.chain] = e
+// Escaping is html/template's own escaping of what tmplexec has no native
+// code for, through a probe per chain, made the first time a template
+// needs that chain. Sets made with the same Escaping share its probes (a
+// site's layouts, parsed once per language and kind, use the same few
+// chains); it is safe for concurrent use.
+type Escaping struct {
+	mu      sync.Mutex
+	byChain map[string]*escaper
+	errs    map[string]error
+}
+
+// NewEscaping returns an Escaping with no probe made yet.
+func NewEscaping() *Escaping {
+	return &Escaping{byChain: map[string]*escaper{}, errs: map[string]error{}}
+}
+
+// escaper gives the escaper of chain, making its probe on first use; an
+// error when no probe stands for chain or html/template did not escape the
+// probe as its spec says, and templates using the chain stay on
+// html/template.
+func (x *Escaping) escaper(chain string) (*escaper, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if e := x.byChain[chain]; e != nil {
+		return e, nil
 	}
-	return escapers, errors.Join(errs...)
+	if err := x.errs[chain]; err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(probeSpecs(), func(s probeSpec) bool { return s.chain == chain })
+	if i < 0 {
+		x.errs[chain] = fmt.Errorf("no probe for the escapers %s", chain)
+		return nil, x.errs[chain]
+	}
+	p, err := newProbe(probeSpecs()[i])
+	if err != nil {
+		x.errs[chain] = err
+		return nil, err
+	}
+	e := &escaper{chain: chain, probe: p, keepJS: chain == "jsvalescaper"}
+	e.plain, e.html, e.basic = natives(chain)
+	x.byChain[chain] = e
+	return e, nil
 }
 
 // natives gives the native escaping of strings and template.HTML for a

@@ -2,11 +2,28 @@ package tmplexec
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"reflect"
 	"testing"
 )
+
+// newEscapers makes the escaper of every chain a probe stands for.
+func newEscapers() (map[string]*escaper, error) {
+	x := NewEscaping()
+	escapers := map[string]*escaper{}
+	var errs []error
+	for _, spec := range probeSpecs() {
+		e, err := x.escaper(spec.chain)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		escapers[spec.chain] = e
+	}
+	return escapers, errors.Join(errs...)
+}
 
 // native writes what the chain's native code makes of v; ok is false if
 // it leaves v to the probe.

@@ -39,6 +39,8 @@ type Options struct {
 	// html/template, and a difference is an error naming the template and
 	// the first differing offset. w receives html/template's output.
 	Verify bool
+	// Escaping, when not nil, is shared with other Sets (see Escaping).
+	Escaping *Escaping
 }
 
 // Set executes the templates of one html/template namespace (a
@@ -60,10 +62,10 @@ type Set struct {
 	// entries holds the compilation of every name asked for.
 	entries sync.Map // string → *entry
 
-	mu       sync.Mutex // serialises compilation; guards the fields below
+	escaping *Escaping
+
+	mu       sync.Mutex // serialises compilation; guards compiled
 	compiled map[string]*tmpl
-	escapers map[string]*escaper // by chain; built by the first compilation
-	probeErr error               // probes html/template did not escape as expected
 
 	fields sync.Map  // accessKey → *access
 	states sync.Pool // *state
@@ -108,6 +110,10 @@ func New(t *template.Template, funcs template.FuncMap, opts Options) *Set {
 		opts:       opts,
 		missingKey: readMissingKey(t),
 		compiled:   map[string]*tmpl{},
+		escaping:   opts.Escaping,
+	}
+	if s.escaping == nil {
+		s.escaping = NewEscaping()
 	}
 	if shadow, err := t.Clone(); err == nil {
 		s.shadow = shadow.Funcs(inert(funcs))
@@ -218,9 +224,6 @@ func (s *Set) compileName(name string) (t *tmpl, err error) {
 			t, err = nil, fmt.Errorf("tmplexec: compiling %q: %v", name, r)
 		}
 	}()
-	if s.escapers == nil {
-		s.escapers, s.probeErr = newEscapers()
-	}
 	ss := &session{set: s, pending: map[string]*tmpl{}}
 	if t, err = ss.template(name); err != nil {
 		return nil, err
