@@ -138,9 +138,18 @@ func (r *Renderer) parse(lang string, prepare Prepare, compile bool) (templateSe
 	if !compile || p.HasErrors() {
 		return set, nil, p
 	}
+	// Every language parses the same sources: the first language's sets
+	// lend the others the trees html/template escaped.
+	var first map[string]*tmplexec.Set
+	for _, l := range r.cfg.Languages {
+		if runs := r.runs[l.Code]; runs != nil {
+			first = runs
+			break
+		}
+	}
 	runs := make(map[string]*tmplexec.Set, len(set))
 	for kind, t := range set {
-		runs[kind] = tmplexec.New(t, funcs, tmplexec.Options{Verify: r.verify, Escaping: r.escaping})
+		runs[kind] = tmplexec.New(t, funcs, tmplexec.Options{Verify: r.verify, Escaping: r.escaping, SameAs: first[kind]})
 	}
 	cache.run = runs[string(site.Home)]
 	return set, runs, p

@@ -41,6 +41,13 @@ type Options struct {
 	Verify bool
 	// Escaping, when not nil, is shared with other Sets (see Escaping).
 	Escaping *Escaping
+	// SameAs, when not nil, is a Set of the same template sources parsed
+	// with other functions of the same names and types (a site's other
+	// language): this Set compiles the trees html/template escapes for
+	// that one rather than cloning and escaping its own, which is most of
+	// what preparing a Set costs. Escaping does not depend on what the
+	// functions do.
+	SameAs *Set
 }
 
 // Set executes the templates of one html/template namespace (a
@@ -115,7 +122,9 @@ func New(t *template.Template, funcs template.FuncMap, opts Options) *Set {
 	if s.escaping == nil {
 		s.escaping = NewEscaping()
 	}
-	if shadow, err := t.Clone(); err == nil {
+	if opts.SameAs != nil {
+		s.shadow = opts.SameAs.shadow
+	} else if shadow, err := t.Clone(); err == nil {
 		s.shadow = shadow.Funcs(inert(funcs))
 	}
 	s.states.New = func() any { return &state{set: s} }

@@ -482,3 +482,40 @@ func TestProbes(t *testing.T) {
 		}
 	}
 }
+
+// TestSameAs: a Set compiled from another language's escaped trees runs
+// its own functions, writes what its own html/template writes, and leaves
+// its own namespace unescaped (never cloned, never executed).
+func TestSameAs(t *testing.T) {
+	const src = `{{define "main"}}<p title="{{t "k"}}">{{t "k"}} {{.Name}}</p><a href="/{{t "k"}}">x</a>{{end}}`
+	lang := func(word string) template.FuncMap {
+		return template.FuncMap{"t": func(string) (string, error) { return word, nil }}
+	}
+	parse := func(funcs template.FuncMap) *template.Template {
+		return template.Must(template.New("").Funcs(funcs).Parse(src))
+	}
+	pl, en := lang("zażółć <gęślą>"), lang("café & \"bar\"")
+	first := New(parse(pl), pl, Options{})
+	second := New(parse(en), en, Options{SameAs: first})
+	if second.shadow != first.shadow {
+		t.Fatal("the second set made a shadow of its own")
+	}
+	for _, c := range []struct {
+		set   *Set
+		funcs template.FuncMap
+	}{{first, pl}, {second, en}} {
+		var got, want bytes.Buffer
+		if err := c.set.Execute(&got, "main", sample()); err != nil {
+			t.Fatal(err)
+		}
+		if err := parse(c.funcs).ExecuteTemplate(&want, "main", sample()); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("got  %s\nwant %s", got.String(), want.String())
+		}
+		if !c.set.Compiled("main") {
+			t.Error("not compiled")
+		}
+	}
+}
