@@ -3,10 +3,12 @@
 // Organization for a partner, the WebSite on the home page and a
 // BreadcrumbList wherever the page shows a trail.
 //
-// It returns values, never JSON text: the renderer encodes them with
-// encoding/json, as html/template would, which escapes "<", ">" and "&"
-// inside strings, so no front matter can end the script element or inject
-// markup.
+// Describe returns values; Document.AppendJSON encodes them into exactly
+// the bytes encoding/json gives, as html/template would, which escapes "<",
+// ">" and "&" inside strings, so no front matter can end the script element
+// or inject markup. It is written by hand, not by reflection, only because
+// json.Marshal showed in the build's profile; FuzzAppendJSON holds the two
+// to the same bytes.
 package jsonld
 
 import (
@@ -119,7 +121,8 @@ const (
 // Describe returns the page's document, or nil when schema.org has nothing
 // to say about it.
 func Describe(in Input) *Document {
-	var graph []any
+	// At most a page node and the trail; sized so that neither append grows.
+	graph := make([]any, 0, 2)
 	switch in.Page.Kind {
 	case site.Home:
 		graph = append(graph, website(in))
@@ -129,10 +132,9 @@ func Describe(in Input) *Document {
 		graph = append(graph, organization(in.Page, in))
 	}
 	if len(in.Crumbs) > 0 {
-		list := BreadcrumbList{Type: "BreadcrumbList"}
+		list := BreadcrumbList{Type: "BreadcrumbList", ItemListElement: make([]ListItem, len(in.Crumbs))}
 		for i, c := range in.Crumbs {
-			list.ItemListElement = append(list.ItemListElement,
-				ListItem{Type: "ListItem", Position: i + 1, Name: c.Name, Item: c.URL})
+			list.ItemListElement[i] = ListItem{Type: "ListItem", Position: i + 1, Name: c.Name, Item: c.URL}
 		}
 		graph = append(graph, list)
 	}
@@ -146,22 +148,22 @@ func website(in Input) WebSite {
 	home := in.URL(in.Lang.Home)
 	return WebSite{Type: "WebSite", ID: home + "#website", Name: in.Lang.Config.Title,
 		Description: in.Lang.Config.Description, URL: home, InLanguage: in.Lang.Config.Code,
-		Publisher: partnership(in)}
+		Publisher: partnership(in, home)}
 }
 
-// partnership is the organization behind the site, named by its title.
-func partnership(in Input) *Organization {
-	home := in.URL(in.Lang.Home)
+// partnership is the organization behind the site, named by its title;
+// home is the absolute address of the home page.
+func partnership(in Input, home string) *Organization {
 	return &Organization{Type: "Organization", ID: home + "#organization", Name: in.Lang.Config.Title, URL: home}
 }
 
 func event(in Input) Event {
 	p, d := in.Page, in.Page.Doc
-	e := Event{Type: "Event", ID: in.URL(p) + "#event", Name: in.Title, Description: in.Description,
-		URL: in.URL(p), InLanguage: p.Lang.Code,
+	u := in.URL(p)
+	e := Event{Type: "Event", ID: u + "#event", Name: in.Title, Description: in.Description,
+		URL: u, InLanguage: p.Lang.Code,
 		EventStatus: EventScheduled, EventAttendanceMode: OfflineEventAttendanceMode,
-		Location:  Place{Type: "Place", Name: d.Location, Address: d.Location},
-		Organizer: partnership(in)}
+		Location: Place{Type: "Place", Name: d.Location, Address: d.Location}}
 	if d.HasTime {
 		e.StartDate = d.Date.Format(time.RFC3339)
 	} else {
@@ -175,10 +177,15 @@ func event(in Input) Event {
 		if h.Doc.Address != "" {
 			e.Location.Address = h.Doc.Address
 		}
-		e.Image = in.Image(h)
+		e.Image = o.Logo // in.Image(h), which organization asked already
+	} else {
+		e.Organizer = partnership(in, in.URL(in.Lang.Home))
 	}
-	for _, t := range p.Tags {
-		e.Keywords = append(e.Keywords, t.Name)
+	if len(p.Tags) > 0 {
+		e.Keywords = make([]string, len(p.Tags))
+		for i, t := range p.Tags {
+			e.Keywords[i] = t.Name
+		}
 	}
 	return e
 }
@@ -187,8 +194,9 @@ func event(in Input) Event {
 // own website (when known) the sameAs that identifies it elsewhere.
 func organization(p *site.Page, in Input) Organization {
 	d := p.Doc
-	o := Organization{Type: "Organization", ID: in.URL(p) + "#organization", Name: d.Title,
-		AlternateName: d.Short, URL: in.URL(p), Logo: in.Image(p), Address: d.Address}
+	u := in.URL(p)
+	o := Organization{Type: "Organization", ID: u + "#organization", Name: d.Title,
+		AlternateName: d.Short, URL: u, Logo: in.Image(p), Address: d.Address}
 	if p == in.Page {
 		o.Description = in.Description
 	}

@@ -2,6 +2,7 @@ package jsonld_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -50,5 +51,29 @@ func TestDescribe(t *testing.T) {
 	}
 	if strings.Contains(got, "endDate") {
 		t.Errorf("an end date was invented: %s", got)
+	}
+}
+
+// TestDescribeHost: a hosted meeting is organized by its host, held at the
+// host's address, pictured by the host's logo and keyed by its tags.
+func TestDescribeHost(t *testing.T) {
+	in := benchMeeting()
+	d := jsonld.Describe(in)
+	if d == nil || len(d.Graph) != 2 {
+		t.Fatalf("want an event and a trail, got %+v", d)
+	}
+	const host, logo = "https://x.example/partnerzy/lubuska-wk-ohp/", "https://x.example/img/ohp.png"
+	want := jsonld.Event{Type: "Event", ID: "https://x.example/spotkania/2015/spotkanie-sygnatariuszy/#event",
+		Name: in.Title, Description: in.Description, URL: "https://x.example/spotkania/2015/spotkanie-sygnatariuszy/",
+		InLanguage: "pl", StartDate: "2015-05-14", EndDate: "2015-05-14",
+		EventStatus: jsonld.EventScheduled, EventAttendanceMode: jsonld.OfflineEventAttendanceMode,
+		Location: jsonld.Place{Type: "Place", Name: "Lubuska Wojewódzka Komenda OHP, Zielona Góra",
+			Address: "ul. Wyspiańskiego 15, 65-036 Zielona Góra"},
+		Organizer: &jsonld.Organization{Type: "Organization", ID: host + "#organization",
+			Name: "Lubuska Wojewódzka Komenda OHP", AlternateName: "LWK OHP", URL: host, Logo: logo,
+			Address: "ul. Wyspiańskiego 15, 65-036 Zielona Góra", SameAs: []string{"https://lubuska.ohp.pl/"}},
+		Image: logo, Keywords: []string{"partnerstwo", "ekonomia społeczna"}}
+	if got, ok := d.Graph[0].(jsonld.Event); !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", d.Graph[0], want)
 	}
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -473,10 +472,10 @@ func (r *Renderer) image(p *site.Page) string {
 // jsonLD describes the page in schema.org terms, as the JSON text of a
 // <script type="application/ld+json">, or "" (no script) where there is
 // nothing to say. It is encoded here, once, exactly as html/template would
-// encode the Go value in that element (json.Marshal, which escapes "<",
-// ">", "&", U+2028 and U+2029 in strings, so front matter cannot close
-// the element), and handed over as template.JS, which html/template
-// writes as it is.
+// encode the Go value in that element: Document.AppendJSON writes the bytes
+// json.Marshal gives, which escape "<", ">", "&", U+2028 and U+2029 in
+// strings, so front matter cannot close the element. It is handed over as
+// template.JS, which html/template writes as it is.
 func (r *Renderer) jsonLD(v *View) (template.JS, error) {
 	abs := func(p *site.Page) string {
 		u, _ := r.absURL(p) // only a nil page fails, and no caller passes one
@@ -489,15 +488,19 @@ func (r *Renderer) jsonLD(v *View) (template.JS, error) {
 				return u
 			}
 			return ""
-		}}
-	for _, c := range v.Breadcrumbs {
-		in.Crumbs = append(in.Crumbs, jsonld.Crumb{Name: c.Title, URL: abs(c.Page)})
+		},
+		Crumbs: make([]jsonld.Crumb, len(v.Breadcrumbs))}
+	for i, c := range v.Breadcrumbs {
+		in.Crumbs[i] = jsonld.Crumb{Name: c.Title, URL: abs(c.Page)}
 	}
 	doc := jsonld.Describe(in)
 	if doc == nil {
 		return "", nil
 	}
-	data, err := json.Marshal(doc)
+	// Room for the longest documents (a meeting with its host and trail,
+	// about 2 kB) on the stack; the one copy made is the string.
+	var buf [4096]byte
+	data, err := doc.AppendJSON(buf[:0])
 	return template.JS(data), err
 }
 
