@@ -2,6 +2,8 @@ package feeds_test
 
 import (
 	"encoding/json"
+	"encoding/xml"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -135,6 +137,41 @@ func TestHostileText(t *testing.T) {
 		})
 		if want := d.Title + " – " + m.Lang.Title; title != want {
 			t.Errorf("%s: <title> reads %q, want %q", file, title, want)
+		}
+	})
+}
+
+// FuzzEscapeXML: the shortcut for plain strings gives what xml.EscapeText
+// gives.
+func FuzzEscapeXML(f *testing.F) {
+	for _, s := range []string{"", "https://x.example/a/b/", "a<b", "a&b", `"q"`, "'", "\t\n\r", "\x00", "ą", "\xff", "~!@#$%^*()_+-=[]{}|;:,./?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		_ = xml.EscapeText(&want, []byte(s))
+		if got := feeds.EscapeXML(s); got != want.String() {
+			t.Errorf("escapeXML(%q) = %q, xml.EscapeText gives %q", s, got, want.String())
+		}
+	})
+}
+
+// FuzzAbs: the shortcut for plain paths gives what url.URL gives.
+func FuzzAbs(f *testing.F) {
+	for _, c := range [][2]string{
+		{"https://x.example/", "/spotkania/2015/a/"}, {"https://x.example/preview/", "/en/"}, {"http://x.example", "/a b/"},
+		{"https://x.example/a%20b/", "/x/"}, {"https://u@x.example/", "/x/"}, {"https://x.example/?q=1", "/x/"},
+		{"https://x.example:8080/p", "/ą/"}, {"https://x.example/", "x"}, {"https://x.example/", "/a:b/"}, {"https://x.example/", "//x"},
+	} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, base, path string) {
+		u, err := url.Parse(base)
+		if err != nil {
+			return
+		}
+		if got, want := feeds.Abs(u, path), feeds.AbsSlow(u, path); got != want {
+			t.Errorf("base %q, path %q: %q, url.URL gives %q", base, path, got, want)
 		}
 	})
 }

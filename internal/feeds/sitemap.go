@@ -54,6 +54,8 @@ func sitemapFile(s *site.Site, k linker) ([]byte, diag.List) {
 	}
 
 	var b strings.Builder
+	// An entry is about two hundred bytes, and more with translations.
+	b.Grow(len(pages) * 200 * len(s.Config.Languages))
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range pages {
@@ -67,8 +69,8 @@ func sitemapFile(s *site.Site, k linker) ([]byte, diag.List) {
 			b.WriteString("    <lastmod>" + p.Doc.Date.Format("2006-01-02") + "</lastmod>\n")
 		}
 		for _, a := range alternates(s, p) {
-			fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n",
-				escapeXML(a.hreflang), escapeXML(k.page(a.page)))
+			b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + escapeXML(a.hreflang) +
+				`" href="` + escapeXML(k.page(a.page)) + "\"/>\n")
 		}
 		b.WriteString("  </url>\n")
 	}
@@ -118,8 +120,26 @@ func robots(k linker) []byte {
 	return []byte("User-agent: *\nDisallow:\n\nSitemap: " + k.abs(SitemapPath) + "\n")
 }
 
+// escapeXML escapes s for XML text and attributes as xml.EscapeText does.
+// Addresses are nearly always printable ASCII with nothing to escape, and
+// are then returned as they are, without the copy and the builder.
 func escapeXML(s string) string {
+	if xmlPlain(s) {
+		return s
+	}
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
 	return b.String()
+}
+
+// xmlPlain tells whether xml.EscapeText leaves s as it is: printable ASCII
+// without the five characters it escapes.
+func xmlPlain(s string) bool {
+	for i := range len(s) {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7e, c == '<', c == '>', c == '&', c == '\'', c == '"':
+			return false
+		}
+	}
+	return true
 }
