@@ -670,11 +670,16 @@ func (s *Site) ResolveLink(from *Page, dest string) (*Page, bool) {
 // joinRel joins a relative link to the folder it is written in, refusing
 // paths that climb out of content/.
 func joinRel(dir, dest string) string {
-	parts := strings.Split(dir, "/")
-	if dir == "" {
-		parts = nil
+	// Every link of every page comes here: the segments of a usual path
+	// fit on the stack.
+	var stack [16]string
+	parts := stack[:0]
+	if dir != "" {
+		for seg := range strings.SplitSeq(dir, "/") {
+			parts = append(parts, seg)
+		}
 	}
-	for _, seg := range strings.Split(dest, "/") {
+	for seg := range strings.SplitSeq(dest, "/") {
 		switch seg {
 		case "", ".":
 		case "..":
