@@ -38,8 +38,7 @@ type Renderer struct {
 	// link starts with; origin is "scheme://host" when an absolute
 	// address is origin + path for paths that need no escaping, else "".
 	basePath, origin string
-	sets             map[string]templateSet // by language code, as used
-	// runs are sets' templates compiled for execution, by language and
+	// runs are the templates compiled for execution, by language and
 	// kind (package tmplexec); html/template stays their reference.
 	runs   map[string]map[string]*tmplexec.Set
 	verify bool
@@ -76,34 +75,55 @@ type Options struct {
 	VerifyTemplates bool
 }
 
-// New parses the templates once per language. Positions in prepared
+// New parses the templates and prepares them for execution. They are
+// parsed once with functions that do nothing, which html/template escapes
+// and package tmplexec compiles, once per language with that language's
+// functions; html/template's own parse with the real functions is made
+// only if a page needs html/template to run it. Positions in prepared
 // sources mean nothing to a writer, so the sources as written are parsed
 // too, but only when there is an error to report.
 func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, opts Options) (*Renderer, diag.List) {
 	prepare := opts.Prepare
 	base, _ := url.Parse(cfg.BaseURL)
-	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, sets: map[string]templateSet{}, catalogs: catalogs, assets: assets,
+	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, catalogs: catalogs, assets: assets,
 		runs: map[string]map[string]*tmplexec.Set{}, verify: opts.VerifyTemplates, escaping: tmplexec.NewEscaping()}
 	r.basePath = strings.TrimSuffix(base.Path, "/")
 	if base.Host != "" && base.Opaque == "" && base.User == nil && base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery {
 		r.origin = (&url.URL{Scheme: base.Scheme, Host: base.Host}).String()
 	}
+	var shadow templateSet
+	var first map[string]*tmplexec.Set
 	for _, l := range cfg.Languages {
-		set, runs, p := r.parse(l.Code, prepare, true)
-		if p.Len() > 0 {
-			if prepare != nil {
-				if _, _, plain := r.parse(l.Code, nil, false); plain.Len() > 0 {
-					p = plain
+		cache := r.fragments(l.Code)
+		funcs := r.funcs(r.catalogs[l.Code], cache)
+		if shadow == nil {
+			var p diag.List
+			if shadow, p = parseTemplates(fsys, tmplexec.Inert(funcs), prepare); p.Len() > 0 {
+				if prepare != nil {
+					if _, plain := r.parse(l.Code, nil); plain.Len() > 0 {
+						p = plain
+					}
 				}
+				return nil, p
 			}
-			// Every language parses the same files: report them once.
-			return nil, p
 		}
-		r.sets[l.Code] = set
+		// The real functions change nothing in how html/template escapes
+		// the templates: every language compiles the trees escaped in the
+		// shadow (for the first language's sets, SameAs them).
+		reference := sync.OnceValue(func() templateSet {
+			set, _ := parseTemplates(fsys, funcs, prepare)
+			return set
+		})
+		runs := make(map[string]*tmplexec.Set, len(shadow))
+		for kind, t := range shadow {
+			runs[kind] = tmplexec.New(t, funcs, tmplexec.Options{Verify: r.verify, Escaping: r.escaping, SameAs: first[kind],
+				Reference: func() *template.Template { return reference()[kind] }})
+		}
+		cache.run = runs[string(site.Home)]
 		r.runs[l.Code] = runs
-	}
-	if prepare == nil {
-		r.plainOnce.Do(func() { r.plain = r.sets })
+		if first == nil {
+			first = runs
+		}
 	}
 	return r, diag.List{}
 }
@@ -114,44 +134,30 @@ func (r *Renderer) plainSets() map[string]templateSet {
 	r.plainOnce.Do(func() {
 		r.plain = map[string]templateSet{}
 		for _, l := range r.cfg.Languages {
-			r.plain[l.Code], _, _ = r.parse(l.Code, nil, false)
+			r.plain[l.Code], _ = r.parse(l.Code, nil)
 		}
 	})
 	return r.plain
 }
 
-// parse parses the templates of one language with its functions. compile
-// prepares them for fast execution (package tmplexec); templates parsed
-// only to name the line of an error are run by html/template alone.
-func (r *Renderer) parse(lang string, prepare Prepare, compile bool) (templateSet, map[string]*tmplexec.Set, diag.List) {
+// fragments makes the partialCached memory of one language's templates.
+func (r *Renderer) fragments(lang string) *fragments {
 	cache := &fragments{byID: map[fragKey]*fragment{}, r: r, cat: r.catalogs[lang]}
 	r.fragsMu.Lock()
 	r.frags = append(r.frags, cache)
 	r.fragsMu.Unlock()
-	funcs := r.funcs(r.catalogs[lang], cache)
-	set, p := parseTemplates(r.fsys, funcs, prepare)
-	if set == nil {
-		return nil, nil, p
+	return cache
+}
+
+// parse parses the templates of one language with its functions, for
+// html/template alone to run: to name the line of an error.
+func (r *Renderer) parse(lang string, prepare Prepare) (templateSet, diag.List) {
+	cache := r.fragments(lang)
+	set, p := parseTemplates(r.fsys, r.funcs(r.catalogs[lang], cache), prepare)
+	if set != nil {
+		cache.tmpl = set[string(site.Home)]
 	}
-	cache.tmpl = set[string(site.Home)]
-	if !compile || p.HasErrors() {
-		return set, nil, p
-	}
-	// Every language parses the same sources: the first language's sets
-	// lend the others the trees html/template escaped.
-	var first map[string]*tmplexec.Set
-	for _, l := range r.cfg.Languages {
-		if runs := r.runs[l.Code]; runs != nil {
-			first = runs
-			break
-		}
-	}
-	runs := make(map[string]*tmplexec.Set, len(set))
-	for kind, t := range set {
-		runs[kind] = tmplexec.New(t, funcs, tmplexec.Options{Verify: r.verify, Escaping: r.escaping, SameAs: first[kind]})
-	}
-	cache.run = runs[string(site.Home)]
-	return set, runs, p
+	return set, p
 }
 
 // View is what a template sees as its dot.

@@ -41,6 +41,14 @@ type Options struct {
 	Verify bool
 	// Escaping, when not nil, is shared with other Sets (see Escaping).
 	Escaping *Escaping
+	// Reference, when not nil, says that the template given to New was
+	// parsed with Inert(funcs), to serve as the shadow itself (nothing
+	// else may execute it), and gives the same sources parsed with the
+	// real functions: the html/template that runs whatever the compiled
+	// code does not. It is called once, the first time it is needed
+	// (with Verify, at the first execution), so that a build whose pages
+	// all run compiled never parses them for html/template.
+	Reference func() *template.Template
 	// SameAs, when not nil, is a Set of the same template sources parsed
 	// with other functions of the same names and types (a site's other
 	// language): this Set compiles the trees html/template escapes for
@@ -54,7 +62,11 @@ type Options struct {
 // *template.Template and every template associated with it) from
 // compiled closures.
 type Set struct {
+	// t is the namespace html/template executes, made by ref if nil;
+	// use reference().
 	t          *template.Template
+	ref        func() *template.Template
+	refOnce    sync.Once
 	funcs      template.FuncMap
 	opts       Options
 	missingKey missingKey
@@ -122,18 +134,27 @@ func New(t *template.Template, funcs template.FuncMap, opts Options) *Set {
 	if s.escaping == nil {
 		s.escaping = NewEscaping()
 	}
-	if opts.SameAs != nil {
+	switch {
+	case opts.SameAs != nil:
 		s.shadow = opts.SameAs.shadow
-	} else if shadow, err := t.Clone(); err == nil {
-		s.shadow = shadow.Funcs(inert(funcs))
+	case opts.Reference != nil:
+		s.shadow = t
+	default:
+		if shadow, err := t.Clone(); err == nil {
+			s.shadow = shadow.Funcs(Inert(funcs))
+		}
+	}
+	if opts.Reference != nil {
+		s.t, s.ref = nil, opts.Reference
 	}
 	s.states.New = func() any { return &state{set: s} }
 	return s
 }
 
-// inert gives, for every function, one of the same type that does
-// nothing and returns zero values.
-func inert(funcs template.FuncMap) template.FuncMap {
+// Inert gives, for every function, one of the same type that does
+// nothing and returns zero values: the functions of a shadow (see
+// Options.Reference).
+func Inert(funcs template.FuncMap) template.FuncMap {
 	out := make(template.FuncMap, len(funcs))
 	for name, fn := range funcs {
 		typ := reflect.TypeOf(fn)
@@ -162,9 +183,19 @@ func (s *Set) Execute(w *bytes.Buffer, name string, data any) error {
 	e := v.(*entry)
 	e.once.Do(func() { s.compile(e, name) })
 	if e.prog == nil {
-		return s.t.ExecuteTemplate(w, name, data)
+		return s.reference().ExecuteTemplate(w, name, data)
 	}
 	return s.executeCompiled(w, e.prog, name, data)
+}
+
+// reference gives the namespace html/template executes.
+func (s *Set) reference() *template.Template {
+	s.refOnce.Do(func() {
+		if s.t == nil {
+			s.t = s.ref()
+		}
+	})
+	return s.t
 }
 
 // Compiled reports whether name runs compiled.
@@ -183,7 +214,7 @@ func (s *Set) executeCompiled(w *bytes.Buffer, t *tmpl, name string, data any) e
 		return nil
 	}
 	w.Truncate(start)
-	return s.t.ExecuteTemplate(w, name, data)
+	return s.reference().ExecuteTemplate(w, name, data)
 }
 
 // compile has html/template escape name in the shadow, then compiles the
@@ -309,7 +340,7 @@ func (s *Set) verify(w *bytes.Buffer, t *tmpl, name string, data any) error {
 	var got bytes.Buffer
 	ok := s.run(t, &got, data)
 	start := w.Len()
-	err := s.t.ExecuteTemplate(w, name, data)
+	err := s.reference().ExecuteTemplate(w, name, data)
 	switch {
 	case !ok:
 		return err
