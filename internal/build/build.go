@@ -410,8 +410,9 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, problems *diag.List) map[*site.Page]convertKey {
 	converters := map[string]*markdown.Converter{}
 	for _, l := range s.Config.Languages {
+		// The links' record is for check, which converts again.
 		converters[l.Code] = markdown.New(markdown.Options{Quotes: l.Quotes, Unsafe: s.Config.UnsafeMarkdown,
-			BasePath: s.Config.BasePath()})
+			BasePath: s.Config.BasePath(), WithoutLinks: true})
 	}
 	var pages []*site.Page
 	for _, p := range s.Pages {

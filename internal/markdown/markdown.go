@@ -61,6 +61,10 @@ type Options struct {
 	// Unsafe is the site's opt-in (markdown: {unsafe: true}) to render raw
 	// HTML and links with any URL scheme as written.
 	Unsafe bool
+	// WithoutLinks leaves Result.Links empty: only a check of the
+	// rendered pages needs them (with their lines and columns), and a
+	// build skips the work. Everything else comes out the same.
+	WithoutLinks bool
 }
 
 // Converter turns Markdown into HTML. It is safe for concurrent use: all
@@ -71,6 +75,7 @@ type Converter struct {
 	// documents where it could find nothing: see linkify.go.
 	withoutLinkify parser.Parser
 	unsafe         bool
+	withoutLinks   bool
 	basePath       string
 }
 
@@ -172,6 +177,7 @@ func New(opts Options) *Converter {
 		md:             goldmark.New(extensions(gfm{}), parserOpts, goldmark.WithRendererOptions(rendererOpts...)),
 		withoutLinkify: goldmark.New(extensions(gfm{withoutLinkify: true}), parserOpts).Parser(),
 		unsafe:         opts.Unsafe,
+		withoutLinks:   opts.WithoutLinks,
 		basePath:       strings.TrimSuffix(opts.BasePath, "/"),
 	}
 }
@@ -201,7 +207,7 @@ func (c *Converter) convert(src []byte, resolve Resolver, p parser.Parser, start
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := p.Parse(text.NewReader(src), parser.WithContext(pc))
 
-	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, basePath: c.basePath, ids: ids, openLink: -1,
+	w := walker{src: src, resolve: resolve, unsafe: c.unsafe, withoutLinks: c.withoutLinks, basePath: c.basePath, ids: ids, openLink: -1,
 		linkifyStarts: starts}
 	// The text is at most as long as the source, give or take entities:
 	// one allocation instead of a dozen while it grows.

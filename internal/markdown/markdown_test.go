@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -427,5 +428,34 @@ func TestBasePath(t *testing.T) {
 	root := New(Options{BasePath: ""})
 	if got := strings.TrimSpace(string(root.Convert([]byte("[K](/kontakt/)"), nil).HTML)); got != `<p><a href="/kontakt/">K</a></p>` {
 		t.Errorf("at the root: %s", got)
+	}
+}
+
+// TestWithoutLinks: leaving the links unrecorded changes nothing else,
+// for every case above and with links, images and autolinks of all kinds.
+func TestWithoutLinks(t *testing.T) {
+	srcs := []string{"[a](x.pl.md) ![b](/i.png) <https://x.example> www.x.example a@b.example [c](javascript:x) ![](y.png) [d](missing.md)"}
+	opts := []Options{polish}
+	for _, tc := range htmlCases {
+		srcs = append(srcs, tc.src)
+		opts = append(opts, tc.opts)
+	}
+	recorded := 0
+	for i, src := range srcs {
+		with := New(opts[i]).Convert([]byte(src), testResolver)
+		o := opts[i]
+		o.WithoutLinks = true
+		without := New(o).Convert([]byte(src), testResolver)
+		recorded += len(with.Links)
+		if without.Links != nil {
+			t.Errorf("%q: links recorded: %v", src, without.Links)
+		}
+		with.Links = nil
+		if !reflect.DeepEqual(with, without) {
+			t.Errorf("%q: results differ beyond the links:\nwith:    %+v\nwithout: %+v", src, with, without)
+		}
+	}
+	if recorded == 0 {
+		t.Fatal("no case has a link: the test compares nothing")
 	}
 }

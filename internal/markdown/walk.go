@@ -29,11 +29,13 @@ const (
 // it collects plain text, headings and problems, and checks and rewrites
 // links on the way.
 type walker struct {
-	src      []byte
-	resolve  Resolver
-	unsafe   bool
-	basePath string
-	ids      *slug.IDs
+	src     []byte
+	resolve Resolver
+	unsafe  bool
+	// withoutLinks: links are checked and rewritten but not recorded.
+	withoutLinks bool
+	basePath     string
+	ids          *slug.IDs
 
 	text         plainText
 	headingStart int // where the current heading's text starts in text
@@ -125,7 +127,7 @@ func (w *walker) enter(n ast.Node) bool {
 		w.inFootnotes = true
 	case *ast.Link:
 		w.linkDepth++
-		if w.link(n) {
+		if w.link(n) && !w.withoutLinks {
 			w.openLink, w.linkStart = len(w.links), w.text.Len()
 			w.links = append(w.links, w.linkAt(n, string(urlEscape(n.Destination, true)), false))
 		}
@@ -344,6 +346,9 @@ func (w *walker) autoLink(n *ast.AutoLink) {
 // recordAutoLink writes down an autolink's URL as goldmark renders it:
 // an e-mail address gets mailto:, and references are not resolved.
 func (w *walker) recordAutoLink(n *ast.AutoLink, label []byte) {
+	if w.withoutLinks {
+		return
+	}
 	u := n.URL(w.src)
 	dest := string(urlEscape(u, false))
 	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(u), []byte("mailto:")) {
@@ -369,6 +374,9 @@ func (w *walker) image(n *ast.Image) {
 		w.errorAt(offset(n), "image without alt text", hintAlt)
 	case decorativeAlt:
 		n.RemoveChildren(n)
+	}
+	if w.withoutLinks {
+		return
 	}
 	l := w.linkAt(n, string(urlEscape(n.Destination, true)), true)
 	l.Text = alt
