@@ -211,3 +211,20 @@ func asciiSet(chars string) (set [256]bool) {
 	}
 	return set
 }
+
+// trailingBlanks tells whether a line of src ends in a blank (space, tab,
+// form feed, vertical tab), or src holds a carriage return. Linkify,
+// triggered by a blank there, changes what goldmark trims at the end of a
+// line: "a    \nb" gives "a <br>" with it and "a<br>" without, "0\r \n0"
+// keeps its CR only with it (FuzzLinkify found both). Such a document is
+// always parsed with Linkify, as before documents could be parsed
+// without; Markdown written with plain line ends never is.
+func trailingBlanks(src []byte) bool {
+	blank := func(c byte) bool { return c == ' ' || c == '\t' || c == '\f' || c == '\v' }
+	for i, c := range src {
+		if c == '\r' || c == '\n' && i > 0 && blank(src[i-1]) {
+			return true
+		}
+	}
+	return len(src) > 0 && blank(src[len(src)-1])
+}

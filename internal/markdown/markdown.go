@@ -190,7 +190,7 @@ func (c *Converter) Convert(src []byte, resolve Resolver) Result {
 		return Result{Problems: []Problem{{Line: l.line, Col: 1, Message: l.message, Hint: l.hint}}}
 	}
 	starts := linkifyStarts(src)
-	if starts == nil || !likelyLinkified(src, starts) {
+	if (starts == nil || !likelyLinkified(src, starts)) && !trailingBlanks(src) {
 		if r, ok := c.convert(src, resolve, c.withoutLinkify, starts); ok {
 			return r
 		}
