@@ -3,7 +3,6 @@ package feeds_test
 import (
 	"encoding/json"
 	"encoding/xml"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -152,26 +151,6 @@ func FuzzEscapeXML(f *testing.F) {
 		_ = xml.EscapeText(&want, []byte(s))
 		if got := feeds.EscapeXML(s); got != want.String() {
 			t.Errorf("escapeXML(%q) = %q, xml.EscapeText gives %q", s, got, want.String())
-		}
-	})
-}
-
-// FuzzAbs: the shortcut for plain paths gives what url.URL gives.
-func FuzzAbs(f *testing.F) {
-	for _, c := range [][2]string{
-		{"https://x.example/", "/spotkania/2015/a/"}, {"https://x.example/preview/", "/en/"}, {"http://x.example", "/a b/"},
-		{"https://x.example/a%20b/", "/x/"}, {"https://u@x.example/", "/x/"}, {"https://x.example/?q=1", "/x/"},
-		{"https://x.example:8080/p", "/ą/"}, {"https://x.example/", "x"}, {"https://x.example/", "/a:b/"}, {"https://x.example/", "//x"},
-	} {
-		f.Add(c[0], c[1])
-	}
-	f.Fuzz(func(t *testing.T, base, path string) {
-		u, err := url.Parse(base)
-		if err != nil {
-			return
-		}
-		if got, want := feeds.Abs(u, path), feeds.AbsSlow(u, path); got != want {
-			t.Errorf("base %q, path %q: %q, url.URL gives %q", base, path, got, want)
 		}
 	})
 }

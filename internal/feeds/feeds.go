@@ -92,53 +92,18 @@ func file(path string, data []byte) output.File {
 	return output.File{Path: strings.TrimPrefix(path, "/"), Data: data}
 }
 
-// linker makes absolute URLs the way the templates' absURL does: the base
-// URL's scheme and host, its path, then the site path. --base-url changes
-// the base, so every address written here follows it.
+// linker makes absolute URLs the way the templates' absURL does
+// (site.Linker). --base-url changes the base, so every address written
+// here follows it.
 type linker struct {
-	base *url.URL
-	// prefix is "scheme://host/base-path" when an address is prefix +
-	// path for paths of plain characters, else "".
-	prefix string
+	base  *url.URL
+	links site.Linker
 }
 
-func newLinker(base *url.URL) linker {
-	k := linker{base: base}
-	if base.Scheme == "" || base.Host == "" || base.Opaque != "" || base.User != nil || base.RawQuery != "" ||
-		base.Fragment != "" || base.ForceQuery || base.RawPath != "" || !unescaped(base.Path) {
-		return k
-	}
-	// The shortcut stands only if url.URL agrees on a path of its own.
-	prefix := base.Scheme + "://" + base.Host + strings.TrimSuffix(base.Path, "/")
-	if k.abs("/a/") == prefix+"/a/" {
-		k.prefix = prefix
-	}
-	return k
-}
+func newLinker(base *url.URL) linker { return linker{base: base, links: site.NewLinker(base)} }
 
 // abs gives the absolute URL of a site path ("/spotkania/").
-func (k linker) abs(path string) string {
-	if k.prefix != "" && strings.HasPrefix(path, "/") && unescaped(path) {
-		return k.prefix + path // what url.URL.String gives, without its work
-	}
-	u := *k.base
-	u.Path = strings.TrimSuffix(k.base.Path, "/") + path
-	return u.String()
-}
-
-// unescaped tells whether url.URL writes path as it is: ASCII letters,
-// digits and the unreserved "-._~" between slashes, as nearly every page
-// address is.
-func unescaped(path string) bool {
-	for i := range len(path) {
-		switch c := path[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~', c == '/':
-		default:
-			return false
-		}
-	}
-	return true
-}
+func (k linker) abs(path string) string { return k.links.Abs(path) }
 
 func (k linker) page(p *site.Page) string { return k.abs(p.URL) }
 

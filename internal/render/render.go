@@ -32,12 +32,11 @@ type Asset struct {
 // Renderer executes the site's templates. It is safe for concurrent use
 // once made: templates are only executed, never changed.
 type Renderer struct {
-	cfg     *config.Config
-	baseURL *url.URL
-	// basePath is baseURL's path without its final slash, which every
-	// link starts with; origin is "scheme://host" when an absolute
-	// address is origin + path for paths that need no escaping, else "".
-	basePath, origin string
+	cfg *config.Config
+	// basePath is the base URL's path without its final slash, which every
+	// link starts with; links makes absolute addresses.
+	basePath string
+	links    site.Linker
 	// runs are the templates compiled for execution, by language and
 	// kind (package tmplexec); html/template stays their reference.
 	runs   map[string]map[string]*tmplexec.Set
@@ -85,12 +84,10 @@ type Options struct {
 func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, opts Options) (*Renderer, diag.List) {
 	prepare := opts.Prepare
 	base, _ := url.Parse(cfg.BaseURL)
-	r := &Renderer{cfg: cfg, baseURL: base, fsys: fsys, catalogs: catalogs, assets: assets,
+	r := &Renderer{cfg: cfg, fsys: fsys, catalogs: catalogs, assets: assets,
 		runs: map[string]map[string]*tmplexec.Set{}, verify: opts.VerifyTemplates, escaping: tmplexec.NewEscaping()}
 	r.basePath = strings.TrimSuffix(base.Path, "/")
-	if base.Host != "" && base.Opaque == "" && base.User == nil && base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery {
-		r.origin = (&url.URL{Scheme: base.Scheme, Host: base.Host}).String()
-	}
+	r.links = site.NewLinker(base)
 	var shadow templateSet
 	var first map[string]*tmplexec.Set
 	for _, l := range cfg.Languages {
@@ -531,16 +528,11 @@ func (r *Renderer) relURL(target any) (string, error) {
 
 // absURL gives the absolute address, for canonical links and metadata.
 func (r *Renderer) absURL(target any) (string, error) {
-	p, err := r.relURL(target)
+	p, err := r.pathOf(target)
 	if err != nil {
 		return "", err
 	}
-	if r.origin != "" && plainPath(p) {
-		return r.origin + p, nil // what u.String below gives, without its work
-	}
-	u := *r.baseURL
-	u.Path = p
-	return u.String(), nil
+	return r.links.Abs(p), nil
 }
 
 func (r *Renderer) pathOf(target any) (string, error) {

@@ -1,10 +1,6 @@
 package render
 
-import (
-	"strings"
-
-	"github.com/lubuskie-es/sitegen/internal/site"
-)
+import "github.com/lubuskie-es/sitegen/internal/site"
 
 type menuState struct {
 	section *site.Page
@@ -36,19 +32,4 @@ func (r *Renderer) derive(v *View) {
 			}
 		}
 	}
-}
-
-// plainPath tells whether url.URL would write path as it is: it holds
-// only bytes that a path needs not escape.
-func plainPath(path string) bool {
-	for i := range len(path) {
-		c := path[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		case strings.IndexByte("-_.~$&+,/:;=@", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return path != "" && path[0] == '/'
 }
