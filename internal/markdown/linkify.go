@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"iter"
 	"slices"
 
 	"github.com/yuin/goldmark"
@@ -125,36 +126,19 @@ func linkifyStarts(src []byte) []int {
 	// The places are found by what is rare in text, the : of http:,
 	// https: and ftp:, and the @ of an e-mail address, and by the . of
 	// www. (bytes.Index looking for "www." would stop at every w).
-	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], ':')
-		if i < 0 {
-			break
-		}
-		colon := off + i
+	for colon := range offsetsOf(src, ':') {
 		for _, scheme := range [...]string{"http", "https", "ftp"} {
 			if p := colon - len(scheme); p >= 0 && string(src[p:colon]) == scheme {
 				add(p)
 			}
 		}
-		off = colon + 1
 	}
-	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], '.')
-		if i < 0 {
-			break
-		}
-		dot := off + i
+	for dot := range offsetsOf(src, '.') {
 		if p := dot - 3; p >= 0 && string(src[p:dot]) == "www" {
 			add(p)
 		}
-		off = dot + 1
 	}
-	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], '@')
-		if i < 0 {
-			break
-		}
-		at := off + i
+	for at := range offsetsOf(src, '@') {
 		// util.FindEmailIndex takes up to 64 characters of emailChars
 		// before the @; Linkify does not start one on punctuation.
 		for p := at - 1; p >= 0 && at-p <= 64 && emailChars[src[p]]; p-- {
@@ -162,13 +146,25 @@ func linkifyStarts(src []byte) []int {
 				add(p)
 			}
 		}
-		off = at + 1
 	}
 	if len(starts) == 0 {
 		return nil
 	}
 	slices.Sort(starts)
 	return slices.Compact(starts)
+}
+
+// offsetsOf yields the offset of every c in src, in increasing order.
+func offsetsOf(src []byte, c byte) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; ; {
+			i := bytes.IndexByte(src[off:], c)
+			if i < 0 || !yield(off+i) {
+				return
+			}
+			off += i + 1
+		}
+	}
 }
 
 // likelyLinkified guesses whether Linkify will make a link at one of the
