@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -1096,5 +1097,23 @@ func eq[T any](t *testing.T, what string, got, want T) {
 	t.Helper()
 	if g, w := fmt.Sprintf("%#v", got), fmt.Sprintf("%#v", want); g != w {
 		t.Errorf("%s = %s, want %s", what, g, w)
+	}
+}
+
+// BenchmarkParse reads a typical meeting file, the sample site's first:
+// front matter with a date, a host, a list of participants, guests as
+// mappings and tags, then a Markdown body that Parse only splits off.
+func BenchmarkParse(b *testing.B) {
+	const rel = "meetings/2015-05-14-spotkanie-sygnatariuszy.pl.md"
+	src, err := os.ReadFile("../../content/" + rel)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, problems := content.Parse(rel, src, opts); problems.HasErrors() {
+			b.Fatal(problems)
+		}
 	}
 }
