@@ -307,9 +307,6 @@ func (r *Reader) Parse(src []byte) *yaml.Node {
 		r.Problems.Add(diag.Problem{Path: r.Path, Line: line + r.LineOffset, Col: col, Message: msg, Hint: hint})
 		return nil
 	}
-	if n := quickParse(src); n != nil {
-		return n
-	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := syntaxErrorLine(err)
