@@ -3,12 +3,11 @@
 // Organization for a partner, the WebSite on the home page and a
 // BreadcrumbList wherever the page shows a trail.
 //
-// Describe returns values; Document.AppendJSON encodes them into exactly
-// the bytes encoding/json gives, as html/template would, which escapes "<",
-// ">" and "&" inside strings, so no front matter can end the script element
-// or inject markup. It is written by hand, not by reflection, only because
-// json.Marshal showed in the build's profile; FuzzAppendJSON holds the two
-// to the same bytes.
+// Describe returns values whose struct tags are the whole encoding:
+// json.Marshal(doc) gives the element's text, the bytes html/template
+// would write for the value. encoding/json escapes "<", ">", "&", U+2028
+// and U+2029 inside strings, so no front matter can end the script
+// element or inject markup.
 package jsonld
 
 import (

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -500,10 +501,7 @@ func (r *Renderer) jsonLD(v *View) (template.JS, error) {
 	if doc == nil {
 		return "", nil
 	}
-	// Room for the longest documents (a meeting with its host and trail,
-	// about 2 kB) on the stack; the one copy made is the string.
-	var buf [4096]byte
-	data, err := doc.AppendJSON(buf[:0])
+	data, err := json.Marshal(doc)
 	return template.JS(data), err
 }
 
