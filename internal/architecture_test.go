@@ -23,8 +23,7 @@ var allowed = map[string][]string{
 	"content":  {"diag", "yamlx", "slug"},
 	"markdown": {"diag", "slug"},
 	"site":     {"diag", "config", "content", "slug", "i18n"},
-	"tmplexec": {}, // html/template's escaped trees, run compiled
-	"render":   {"diag", "config", "site", "i18n", "feeds", "jsonld", "tmplexec"},
+	"render":   {"diag", "config", "site", "i18n", "feeds", "jsonld"},
 	"output":   {},
 	"feeds":    {"diag", "site", "i18n", "output"}, // render asks it where the feeds are
 	"jsonld":   {"site"},                           // render asks it what JSON-LD to write

@@ -65,9 +65,6 @@ type Options struct {
 	// made from every page, to Result.Deferred, so that serve can show an
 	// edited page before they are done.
 	Defer bool
-	// VerifyTemplates runs every page's templates both compiled and by
-	// html/template, and reports a difference as an error: for tests.
-	VerifyTemplates bool
 }
 
 // Result is a finished build: the files to write, or the problems that
@@ -149,7 +146,7 @@ func Run(src fs.FS, opts Options) *Result {
 		}
 		var problems diag.List
 		r, problems = opts.Cache.renderer(setup, func() (*render.Renderer, diag.List) {
-			return render.New(src, cfg, catalogs, assets, render.Options{Prepare: min.MinifyTemplate, VerifyTemplates: opts.VerifyTemplates})
+			return render.New(src, cfg, catalogs, assets, render.Options{Prepare: min.MinifyTemplate})
 		})
 		setupProbs.Merge(problems)
 	}()
@@ -188,9 +185,7 @@ func Run(src fs.FS, opts Options) *Result {
 	if opts.Cache != nil {
 		facts = renderFacts(setup, opts.Cache, s)
 	}
-	interpreted := r.Interpreted()
 	pages := renderPages(s, r, opts, contentKeys, facts, &res.Stats, &res.Problems)
-	res.Stats.Interpreted = r.Interpreted() - interpreted
 	<-indexesDone
 	res.Problems.Merge(indexProbs)
 	if res.Problems.HasErrors() {

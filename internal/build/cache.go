@@ -197,9 +197,6 @@ type minified struct {
 // their stamps); without one every file is read and it stays 0.
 type Stats struct {
 	Read, Parsed, Converted, Rendered int
-	// Interpreted counts the pages of this build html/template executed
-	// itself rather than as compiled templates (see render.Interpreted).
-	Interpreted int
 }
 
 // NewCache returns an empty cache.
@@ -550,7 +547,7 @@ func (c *Cache) site(settings [32]byte, docs []*content.Doc, build func() (*site
 // settingsKey hashes what every phase after loading may depend on:
 // site.yaml as written (cfgData) and the build's options.
 func settingsKey(cfgData []byte, opts Options) [32]byte {
-	return newKey().raw(cfgData).str(fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Now.UnixNano(), opts.Now.Location(), opts.VerifyTemplates)).sum()
+	return newKey().raw(cfgData).str(fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Now.UnixNano(), opts.Now.Location())).sum()
 }
 
 // setupKey hashes what the parsed templates depend on: the settings (see

@@ -27,7 +27,7 @@ var sampleNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 // buildSample builds the repository's own site in memory.
 func buildSample(t *testing.T) map[string][]byte {
 	t.Helper()
-	res := build.Run(os.DirFS("../.."), build.Options{Now: sampleNow, VerifyTemplates: true})
+	res := build.Run(os.DirFS("../.."), build.Options{Now: sampleNow})
 	if res.Problems.Len() > 0 {
 		var b strings.Builder
 		res.Problems.Print(&b)
@@ -191,7 +191,7 @@ func TestWrittenTwiceIdentical(t *testing.T) {
 	dir := t.TempDir()
 	var trees [2]map[string][]byte
 	for i := range trees {
-		res := build.Run(os.DirFS("../.."), build.Options{Now: sampleNow, VerifyTemplates: true})
+		res := build.Run(os.DirFS("../.."), build.Options{Now: sampleNow})
 		dest := filepath.Join(dir, "public")
 		if err := output.Write(dest, res.Files); err != nil {
 			t.Fatal(err)

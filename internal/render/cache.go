@@ -2,48 +2,40 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"reflect"
-	"strings"
 	"sync"
 
-	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/site"
-	"github.com/lubuskie-es/sitegen/internal/tmplexec"
 )
 
-// fragments memoizes partials that are the same on many pages of a
-// language, as Hugo's partialCached does: the header's menu and the footer
-// would otherwise be executed again for each of thousands of pages, and
-// template execution is the build's most expensive step after Markdown.
+// fragments memoizes partials that are the same on many pages of a kind
+// (each kind's namespace has its own, as a layout may redefine a partial),
+// as Hugo's
+// partialCached does: the header's menu and the footer would otherwise be
+// executed again for each of thousands of pages, and template execution is
+// the build's most expensive step after Markdown.
 //
-// A cached partial is rendered with the data of whichever page asks first,
-// so it may depend only on what all pages sharing its key agree on: the
-// language, and the variant values passed with it. Output therefore does not
-// depend on the order in which pages are rendered.
+// A cached partial is safe by construction: its key is its dot. It is
+// executed with the value it is keyed by and nothing else ({{partialCached
+// "footer" .Chrome}}: a Chrome holds the language and the site, not the
+// page), so it cannot show one page's data on another, and the output does
+// not depend on the order in which pages are rendered. Keys are compared as
+// Go values (a page by pointer, a struct field by field), which is cheaper
+// than formatting them and cannot confuse 2 with "2".
 type fragments struct {
-	// tmpl holds every partial and run executes them, compiled (nil for
-	// templates parsed only to name the line of an error); set once all
-	// templates of the language are parsed, before any page is rendered.
+	// tmpl is the namespace the partials are run in; set once the
+	// templates are parsed, before any page is rendered.
 	tmpl *template.Template
-	run  *tmplexec.Set
-	// r and cat are the renderer and the language's UI strings, for the
-	// values that lists work out in Go.
-	r   *Renderer
-	cat *i18n.Catalog
 
 	mu   sync.Mutex
 	byID map[fragKey]*fragment
 }
 
-// fragKey names one fragment: the partial and up to two variant values.
-// The values are compared as Go values (a page by pointer, a struct field
-// by field), which is cheaper than formatting them and cannot confuse 2
-// with "2".
+// fragKey names one fragment: the partial and the value it is run with.
 type fragKey struct {
 	name string
-	a, b any
+	dot  any
 }
 
 type fragment struct {
@@ -52,27 +44,22 @@ type fragment struct {
 	err  error
 }
 
-// render executes the partial name with data once per distinct variant.
-func (f *fragments) render(name string, data any, variant ...any) (template.HTML, error) {
-	k := fragKey{name: name}
-	switch {
-	case len(variant) > 2 || !keyable(variant...):
-		// Not a map key as it is: its text is.
-		k.a = strings.TrimSpace(fmt.Sprintln(variant...))
-	case len(variant) == 2:
-		k.a, k.b = variant[0], variant[1]
-	case len(variant) == 1:
-		k.a = variant[0]
+func newFragments() *fragments { return &fragments{byID: map[fragKey]*fragment{}} }
+
+// render executes the partial name with dot once per distinct dot.
+func (f *fragments) render(name string, dot any) (template.HTML, error) {
+	if !keyable(dot) {
+		return "", errorf("partialCached %q: a %T cannot key a fragment (pass a page, a string or a struct of such values)", name, dot)
 	}
-	return f.get(k, name, data)
+	return f.get(name, dot)
 }
 
-// get gives the fragment k, executing the partial name with data the first
-// time it is asked for.
-func (f *fragments) get(k fragKey, name string, data any) (template.HTML, error) {
-	fr := f.slot(k)
+// get gives the fragment of name run with dot, executing it the first
+// time it is asked for. dot must be keyable.
+func (f *fragments) get(name string, dot any) (template.HTML, error) {
+	fr := f.slot(fragKey{name, dot})
 	fr.once.Do(func() {
-		fr.html, fr.err = f.exec(name, data)
+		fr.html, fr.err = f.exec(name, dot)
 	})
 	return fr.html, fr.err
 }
@@ -89,32 +76,22 @@ func (f *fragments) slot(k fragKey) *fragment {
 	return fr
 }
 
-// exec executes the partial name with data, keeping nothing.
-func (f *fragments) exec(name string, data any) (template.HTML, error) {
+// exec executes the partial name with dot, keeping nothing.
+func (f *fragments) exec(name string, dot any) (template.HTML, error) {
 	var b bytes.Buffer
-	var err error
-	if f.run != nil {
-		err = f.run.Execute(&b, name, data)
-	} else {
-		err = f.tmpl.ExecuteTemplate(&b, name, data)
-	}
+	err := f.tmpl.ExecuteTemplate(&b, name, dot)
 	return template.HTML(b.String()), err
 }
 
-// keyable tells whether every value can be a map key without panicking:
-// a value of a type with == that holds no interface, whose dynamic value
-// might not have one.
-func keyable(vs ...any) bool {
-	for _, v := range vs {
-		switch v.(type) {
-		case nil, string, int, bool, *site.Page:
-			continue
-		}
-		if !safeKey(reflect.TypeOf(v)) {
-			return false
-		}
+// keyable tells whether v can be a map key without panicking: a value of
+// a type with == that holds no interface, whose dynamic value might not
+// have one.
+func keyable(v any) bool {
+	switch v.(type) {
+	case nil, string, int, bool, *site.Page:
+		return true
 	}
-	return true
+	return safeKey(reflect.TypeOf(v))
 }
 
 func safeKey(t reflect.Type) bool {
@@ -133,8 +110,8 @@ func safeKey(t reflect.Type) bool {
 	return t.Comparable()
 }
 
-// reset forgets every fragment, for the next build of a reused Renderer:
-// fragments hold the site's data (menu, footer, list items) as it was.
+// reset forgets every fragment: they hold the site's data (menu, footer,
+// list items) as it was.
 func (f *fragments) reset() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -146,9 +123,11 @@ func (f *fragments) reset() {
 // parsing the templates again): it forgets every cached fragment. It must
 // not be called while pages are being rendered.
 func (r *Renderer) Reset() {
-	r.fragsMu.Lock()
-	defer r.fragsMu.Unlock()
-	for _, f := range r.frags {
-		f.reset()
+	for _, set := range []*templateSet{r.set, r.plain} {
+		if set != nil {
+			for _, f := range set.frags {
+				f.reset()
+			}
+		}
 	}
 }

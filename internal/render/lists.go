@@ -16,13 +16,14 @@ import (
 // an escaper per value written), so a list of ten items written by
 // template costs tens of microseconds on every page that shows it.
 //
-// An item's partial gets the item alone as its dot, never the page, so the
-// fragment cannot depend on the page that asked for it first.
+// As with partialCached, an item's partial gets as its dot only what its
+// key holds (the item, and values worked out from it), never the page, so
+// the fragment cannot depend on the page that asked for it first.
 
 // each writes the partial name for every element of list (a slice of
 // comparable values: pages, structs of pages and strings), each preceded
 // by sep, the text the template had between items.
-func (f *fragments) each(name, sep string, list any) (template.HTML, error) {
+func (r *Renderer) each(f *fragments, name, sep string, list any) (template.HTML, error) {
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice {
 		return "", errorf("each %q needs a list, not %T", name, list)
@@ -32,8 +33,7 @@ func (f *fragments) each(name, sep string, list any) (template.HTML, error) {
 	}
 	var b strings.Builder
 	for i := range v.Len() {
-		item := v.Index(i).Interface()
-		html, err := f.get(fragKey{name: name, a: item}, name, item)
+		html, err := f.get(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
@@ -43,32 +43,35 @@ func (f *fragments) each(name, sep string, list any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// meetingItem is the dot of the partial "meeting-item": a meeting with
-// what the template would otherwise ask functions for, one call each.
-type meetingItem struct {
+// MeetingItem is the dot of the partial "meeting-item": a meeting with
+// what the template would otherwise ask functions for, one call each, all
+// worked out from the meeting and the heading level that key it.
+type MeetingItem struct {
 	Page  *site.Page
 	Level int  // of its heading: 2 or 3
 	H2    bool // Level is 2
-	// URL, ISODate and Date are what url, isoDate and date give.
+	// URL, ISODate and Date are what url, isoDate and .L.Date give.
 	URL, ISODate, Date string
+}
+
+type meetingKey struct {
+	page  *site.Page
+	level int
 }
 
 // meetingItems writes "meeting-item" for every meeting, each on a line of
 // its own; a meeting looks the same in every list at the same level.
-func (f *fragments) meetingItems(list []*site.Page, level int) (template.HTML, error) {
+func (r *Renderer) meetingItems(f *fragments, list []*site.Page, level int) (template.HTML, error) {
 	// A tag's or a partner's list can hold thousands of meetings: find
 	// every item first, then copy them once into a string of the right
 	// size rather than growing it (and copying it again) step by step.
 	items := make([]template.HTML, len(list))
 	size := 0
 	for i, p := range list {
-		fr := f.slot(fragKey{name: "meeting-item", a: p, b: level})
+		fr := f.slot(fragKey{"meeting-item", meetingKey{p, level}})
 		fr.once.Do(func() {
-			it := meetingItem{Page: p, Level: level, H2: level == 2}
-			if it.URL, fr.err = f.r.relURL(p); fr.err != nil {
-				return
-			}
-			it.ISODate, it.Date = isoDate(p.Doc.Date, p.Doc.HasTime), f.cat.Date(p.Doc.Date)
+			it := MeetingItem{Page: p, Level: level, H2: level == 2, URL: r.basePath + p.URL,
+				ISODate: isoDate(p.Doc.Date, p.Doc.HasTime), Date: r.locales[p.Lang.Code].Date(p.Doc.Date)}
 			fr.html, fr.err = f.exec("meeting-item", it)
 		})
 		if fr.err != nil {
@@ -86,8 +89,9 @@ func (f *fragments) meetingItems(list []*site.Page, level int) (template.HTML, e
 	return template.HTML(b.String()), nil
 }
 
-// yearItem is the dot of the partial "year-item".
-type yearItem struct {
+// YearItem is the dot of the partial "year-item".
+type YearItem struct {
+	L       *Locale // of the year's page
 	Year    int
 	Page    *site.Page
 	Current bool // the page being rendered is this year's
@@ -95,11 +99,10 @@ type yearItem struct {
 
 // yearItems writes "year-item" for every year of the archive, marking the
 // year of the page cur, each on a line of its own.
-func (f *fragments) yearItems(years []site.YearGroup, cur *site.Page) (template.HTML, error) {
+func (r *Renderer) yearItems(f *fragments, years []site.YearGroup, cur *site.Page) (template.HTML, error) {
 	var b strings.Builder
 	for _, y := range years {
-		it := yearItem{y.Year, y.Page, y.Page == cur}
-		html, err := f.get(fragKey{name: "year-item", a: y.Page, b: it.Current}, "year-item", it)
+		html, err := f.get("year-item", YearItem{r.locales[y.Page.Lang.Code], y.Year, y.Page, y.Page == cur})
 		if err != nil {
 			return "", err
 		}
@@ -115,19 +118,18 @@ func (f *fragments) yearItems(years []site.YearGroup, cur *site.Page) (template.
 // language's home is shared by all pages without a translation in it. A
 // link to a translation is the only one of its kind: kept, it would cost
 // memory and save nothing.
-func (f *fragments) langItems(links []LangLink) (template.HTML, error) {
+func (r *Renderer) langItems(f *fragments, links []LangLink) (template.HTML, error) {
 	var b strings.Builder
 	for _, l := range links {
 		var html template.HTML
 		var err error
 		switch {
 		case l.Current:
-			l = LangLink{Lang: l.Lang, Current: true}
-			html, err = f.get(fragKey{name: "lang-item", a: l}, "lang-item", l)
+			html, err = f.get("lang-item", LangLink{Lang: l.Lang, L: l.L, Current: true})
 		case l.Translation:
 			html, err = f.exec("lang-item", l)
 		default:
-			html, err = f.get(fragKey{name: "lang-item", a: l}, "lang-item", l)
+			html, err = f.get("lang-item", l)
 		}
 		if err != nil {
 			return "", err
@@ -138,17 +140,33 @@ func (f *fragments) langItems(links []LangLink) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// crumbsStart writes "breadcrumbs-start" for the trail but its last step,
-// the page itself: meetings of a year, or partners, share it.
-func (f *fragments) crumbsStart(trail []Crumb) (template.HTML, error) {
+// Trail is the dot of the partial "breadcrumbs-start": the steps of a
+// trail but its last, the page itself, in the language L of its pages.
+type Trail struct {
+	L     *Locale
+	Steps []Crumb
+}
+
+type trailKey struct {
+	steps [4]Crumb
+	n     int
+}
+
+// crumbsStart writes "breadcrumbs-start" for the trail but its last step:
+// meetings of a year, or partners, share it.
+func (r *Renderer) crumbsStart(f *fragments, trail []Crumb) (template.HTML, error) {
 	if len(trail) == 0 {
 		return "", nil
 	}
 	before := trail[:len(trail)-1]
-	var k [4]Crumb
-	if len(before) > len(k) {
-		return "", errorf("breadcrumbs deeper than %d steps", len(k)+1)
+	var k trailKey
+	if len(before) > len(k.steps) {
+		return "", errorf("breadcrumbs deeper than %d steps", len(k.steps)+1)
 	}
-	copy(k[:], before)
-	return f.get(fragKey{name: "breadcrumbs-start", a: k, b: len(before)}, "breadcrumbs-start", before)
+	k.n = copy(k.steps[:], before)
+	fr := f.slot(fragKey{"breadcrumbs-start", k})
+	fr.once.Do(func() {
+		fr.html, fr.err = f.exec("breadcrumbs-start", Trail{L: r.locales[trail[0].Page.Lang.Code], Steps: k.steps[:k.n]})
+	})
+	return fr.html, fr.err
 }

@@ -66,7 +66,7 @@ func setup(t *testing.T, baseURL string, fsys fstest.MapFS) (*render.Renderer, *
 	if ps.HasErrors() {
 		t.Fatal(ps.Items())
 	}
-	r, ps := render.New(fsys, cfg, map[string]*i18n.Catalog{"pl": cat}, map[string]render.Asset{"css/site.css": {Path: "/css/site.abc.css", Integrity: "sha384-x"}}, render.Options{VerifyTemplates: true})
+	r, ps := render.New(fsys, cfg, map[string]*i18n.Catalog{"pl": cat}, map[string]render.Asset{"css/site.css": {Path: "/css/site.abc.css", Integrity: "sha384-x"}}, render.Options{})
 	var msgs []string
 	for _, p := range ps.Items() {
 		msgs = append(msgs, p.String())
@@ -96,7 +96,7 @@ func TestMissingLayout(t *testing.T) {
 
 func TestExecutionErrorNamesFileLineAndColumn(t *testing.T) {
 	r, s, msgs := setup(t, "https://example.org/", layouts(map[string]string{
-		"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>{{t \"no_such_key\"}}</p>\n{{end}}",
+		"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>{{.L.T \"no_such_key\"}}</p>\n{{end}}",
 	}))
 	if len(msgs) > 0 {
 		t.Fatal(msgs)
@@ -107,7 +107,7 @@ func TestExecutionErrorNamesFileLineAndColumn(t *testing.T) {
 		t.Fatalf("error %v is not a *render.ProblemError", err)
 	}
 	got := pe.Problem.String()
-	if !strings.HasPrefix(got, "templates/layouts/meeting.html:2:5: ") || !strings.Contains(got, `unknown string "no_such_key"`) {
+	if !strings.HasPrefix(got, "templates/layouts/meeting.html:2:7: ") || !strings.Contains(got, `unknown string "no_such_key"`) {
 		t.Errorf("got %q", got)
 	}
 }
@@ -118,9 +118,9 @@ func TestFunctions(t *testing.T) {
 		{"https://example.org/preview/", `{{url .Page}}`, "/preview/spotkania/2015/spotkanie/"},
 		{"https://example.org/preview/", `{{absURL .Page}}`, "https://example.org/preview/spotkania/2015/spotkanie/"},
 		{"https://example.org/", `{{asset "css/site.css"}} {{integrity "/css/site.css"}}`, "/css/site.abc.css sha384-x"},
-		{"https://example.org/", `{{date .Page.Doc.Date}} / {{monthYear .Page.Doc.Date}}`, "14 maja 2015 r. / maj 2015"},
+		{"https://example.org/", `{{.L.Date .Page.Doc.Date}} / {{.L.MonthYear .Page.Doc.Date}}`, "14 maja 2015 r. / maj 2015"},
 		{"https://example.org/", `<time datetime="{{isoDate .Page.Doc.Date .Page.Doc.HasTime}}">`, `<time datetime="2015-05-14">`},
-		{"https://example.org/", `{{n "meetings_count" 1}}, {{n "meetings_count" 3}}, {{n "meetings_count" 5}}, {{n "meetings_count" 22}}`, "1 spotkanie, 3 spotkania, 5 spotkań, 22 spotkania"},
+		{"https://example.org/", `{{.L.N "meetings_count" 1}}, {{.L.N "meetings_count" 3}}, {{.L.N "meetings_count" 5}}, {{.L.N "meetings_count" 22}}`, "1 spotkanie, 3 spotkania, 5 spotkań, 22 spotkania"},
 		{"https://example.org/", `{{range .Breadcrumbs}}{{.Title}}>{{end}}`, "Strona główna>Spotkania>2015>Spotkanie>"},
 		{"https://example.org/", `{{.Page.Doc.Location}}<a title="{{.Page.Doc.Title}}">`, `Zielona Góra<a title="Spotkanie">`},
 	}
@@ -168,13 +168,13 @@ func TestPreparedErrorsNameLinesAsWritten(t *testing.T) {
 	cat, _ := i18n.Parse("templates/i18n/pl.yaml", "pl", []byte(catalogPL))
 	catalogs := map[string]*i18n.Catalog{"pl": cat}
 
-	_, ps = render.New(layouts(map[string]string{"templates/layouts/page.html": "{{define \"main\"}}\n\n{{.Title}\n{{end}}"}), cfg, catalogs, nil, render.Options{Prepare: flatten, VerifyTemplates: true})
+	_, ps = render.New(layouts(map[string]string{"templates/layouts/page.html": "{{define \"main\"}}\n\n{{.Title}\n{{end}}"}), cfg, catalogs, nil, render.Options{Prepare: flatten})
 	if got := ps.Items(); len(got) != 1 || got[0].Line != 3 {
 		t.Errorf("parse error reported as %v, want line 3", got)
 	}
 
 	_, s, _ := setup(t, "https://example.org/", layouts(nil))
-	r, ps := render.New(layouts(map[string]string{"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>\n{{t \"no_such_key\"}}</p>\n{{end}}"}), cfg, catalogs, nil, render.Options{Prepare: flatten, VerifyTemplates: true})
+	r, ps := render.New(layouts(map[string]string{"templates/layouts/meeting.html": "{{define \"main\"}}\n<p>\n{{.L.T \"no_such_key\"}}</p>\n{{end}}"}), cfg, catalogs, nil, render.Options{Prepare: flatten})
 	if ps.Len() > 0 {
 		t.Fatal(ps.Items())
 	}
@@ -182,5 +182,64 @@ func TestPreparedErrorsNameLinesAsWritten(t *testing.T) {
 	pe, ok := err.(*render.ProblemError)
 	if !ok || pe.Problem.Path != "templates/layouts/meeting.html" || pe.Problem.Line != 3 {
 		t.Errorf("execution error reported as %v, want templates/layouts/meeting.html line 3", err)
+	}
+}
+
+// TestCachedPartialsSeeOnlyTheirKey checks that a cached partial is run
+// with the value it is keyed by and nothing else: it cannot read the page
+// that asked for it first, so it cannot show that page's data on others.
+func TestCachedPartialsSeeOnlyTheirKey(t *testing.T) {
+	cases := []struct{ name, tmpl, want string }{
+		{"chrome has the language", `{{define "main"}}{{partialCached "x" .Chrome}}{{end}}{{define "x"}}{{.Lang.Config.Code}} {{.L.T "home"}}{{end}}`, "pl Strona główna"},
+		{"page as its own key", `{{define "main"}}{{partialCached "x" .Page}}{{end}}{{define "x"}}{{.Doc.Title}}{{end}}`, "Spotkanie"},
+		{"chrome has no page", `{{define "main"}}{{partialCached "x" .Chrome}}{{end}}{{define "x"}}{{.Page.Doc.Title}}{{end}}`, "error: can't evaluate field Page"},
+		{"menu has no title", `{{define "main"}}{{partialCached "x" .Menu}}{{end}}{{define "x"}}{{.Title}}{{end}}`, "error: can't evaluate field Title"},
+		{"a map cannot key", `{{define "main"}}{{partialCached "x" (dict "Page" .Page)}}{{end}}{{define "x"}}{{end}}`, "error: cannot key a fragment"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, s, msgs := setup(t, "https://example.org/", layouts(map[string]string{"templates/layouts/meeting.html": c.tmpl}))
+			if len(msgs) > 0 {
+				t.Fatal(msgs)
+			}
+			got, err := r.Page(s, s.ByURL("/spotkania/2015/spotkanie/"))
+			if want, ok := strings.CutPrefix(c.want, "error: "); ok {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("error %v, want one saying %q", err, want)
+				}
+				return
+			}
+			if err != nil || string(got) != c.want {
+				t.Errorf("got %q, %v; want %q", got, err, c.want)
+			}
+		})
+	}
+}
+
+// TestCachedPartialsAreShared checks that a cached partial runs once per
+// key: a second page of the same language gets the first one's fragment,
+// and Reset forgets it.
+func TestCachedPartialsAreShared(t *testing.T) {
+	r, s, msgs := setup(t, "https://example.org/", layouts(map[string]string{
+		"templates/layouts/meeting.html": `{{define "main"}}{{partialCached "x" .Chrome}}{{end}}{{define "x"}}{{len .Lang.Meetings}}{{end}}`,
+	}))
+	if len(msgs) > 0 {
+		t.Fatal(msgs)
+	}
+	p := s.ByURL("/spotkania/2015/spotkanie/")
+	first, err := r.Page(s, p)
+	if err != nil || string(first) != "1" {
+		t.Fatalf("got %q, %v", first, err)
+	}
+	l := s.Lang("pl")
+	saved := l.Meetings
+	l.Meetings = append(l.Meetings, p)
+	defer func() { l.Meetings = saved }()
+	if again, _ := r.Page(s, p); string(again) != "1" {
+		t.Errorf("second render gave %q: the fragment was not reused", again)
+	}
+	r.Reset()
+	if fresh, _ := r.Page(s, p); string(fresh) != "2" {
+		t.Errorf("after Reset gave %q, want the site as it is now (2)", fresh)
 	}
 }

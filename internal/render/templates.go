@@ -2,9 +2,12 @@
 //
 // Templates live in templates/: layouts/base.html is the skeleton every page
 // shares, layouts/<kind>.html fills its blocks for one kind of page,
-// partials/*.html are shared pieces. Templates are parsed once per language
-// so that the functions t, n and date speak that language without the
-// language being passed around in every call.
+// partials/*.html are shared pieces. Templates are parsed once for all
+// languages, and run by html/template as it is: a page's language is on its
+// View (View.L speaks it: {{.L.T "key"}}), and so is everything about the
+// page that is the same whatever a template does with it, worked out in Go
+// (the head's addresses, the JSON-LD, the breadcrumbs), so that a page runs
+// few template actions.
 package render
 
 import (
@@ -31,8 +34,14 @@ var kinds = []site.Kind{site.Home, site.Meeting, site.Partner, site.Article, sit
 // notFound is the layout of 404.html, which is not a site page.
 const notFound = "404"
 
-// templateSet is the parsed templates of one language, by page kind.
-type templateSet map[string]*template.Template
+// templateSet is the parsed templates: for each page kind, a namespace
+// holding base.html, the partials and the kind's layout, which fills the
+// blocks of base.html in its own way; and, by kind too, the fragments of
+// its cached partials.
+type templateSet struct {
+	kinds map[string]*template.Template
+	frags map[string]*fragments
+}
 
 // Prepare transforms a template's source before it is parsed, e.g. to
 // minify it; nil leaves sources as they are.
@@ -40,7 +49,7 @@ type Prepare func(path string, src []byte) ([]byte, error)
 
 // parseTemplates parses base, partials and every kind's layout with funcs,
 // passing each source through prepare.
-func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (templateSet, diag.List) {
+func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (*templateSet, diag.List) {
 	readFile := func(fsys fs.FS, name string) ([]byte, error) {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil || prepare == nil {
@@ -73,7 +82,7 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (templa
 	if problems.HasErrors() {
 		return nil, problems
 	}
-	set := templateSet{}
+	set := &templateSet{kinds: map[string]*template.Template{}}
 	names := make([]string, 0, len(kinds)+1)
 	for _, k := range kinds {
 		names = append(names, string(k))
@@ -94,7 +103,7 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (templa
 			problems.Add(templateProblem(err, file))
 			continue
 		}
-		set[name] = t
+		set.kinds[name] = t
 	}
 	return set, problems
 }
