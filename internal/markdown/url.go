@@ -20,46 +20,7 @@ func refusedScheme(dest []byte, resolveReferences bool) string {
 	if s := dangerousScheme(dest); s != "" {
 		return s
 	}
-	if urlAsIs(dest) {
-		return "" // rendered as written, checked above
-	}
 	return dangerousScheme(util.URLEscape(dest, resolveReferences))
-}
-
-// urlEscape is util.URLEscape, which resolves backslash escapes and
-// entities (if resolveReferences) and percent-escapes what may not stand
-// in a URL; it answers at once for the URLs that need none of it, which
-// are most.
-func urlEscape(dest []byte, resolveReferences bool) []byte {
-	if urlAsIs(dest) {
-		return dest
-	}
-	return util.URLEscape(dest, resolveReferences)
-}
-
-// urlAsIs reports whether util.URLEscape returns u unchanged because
-// there is nothing in it to resolve or escape: it has only the bytes
-// util.URLEscape keeps, but for & (which may start an entity), and %
-// only before two hexadecimal digits.
-func urlAsIs(u []byte) bool {
-	for i := 0; i < len(u); i++ {
-		switch c := u[i]; {
-		case urlKept[c]:
-		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
-			i += 2
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// urlKept are the bytes util.URLEscape leaves alone ("a-zA-Z0-9,
-// ;/?:@&=+$,-_.!~*'()#"), without &.
-var urlKept = asciiSet("!#$'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~")
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // dangerousScheme reads the scheme of u as a browser does, skipping

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"slices"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/lubuskie-es/sitegen/internal/slug"
 )
@@ -59,14 +60,6 @@ type walker struct {
 	// htmlReported is the block whose raw HTML was last reported, so that
 	// <span>…</span> in one paragraph is one warning, not two.
 	htmlReported ast.Node
-
-	// linkifyStarts are set when the document was parsed without Linkify
-	// (see linkify.go); linkifyMissed stops the walk at a text where it
-	// could have made a link. linkDepth counts the links around the node
-	// being visited, where Linkify does nothing.
-	linkifyStarts []int
-	linkifyMissed bool
-	linkDepth     int
 }
 
 // edit replaces node by with, or by node's own children when with is nil.
@@ -75,33 +68,47 @@ type edit struct {
 	with ast.Node
 }
 
-// walk visits n and the nodes below it in document order, as ast.Walk
-// does, but with one call per node rather than two calls through a func
-// value: the walk is over every node of every page. Text is collected on
+// walkTransformer runs the walker that Convert put into the parser
+// context under walkerKey, once goldmark has built the whole tree: it is
+// the last of the parser's AST transformers, after GFM's tables and the
+// footnotes, and before the renderer.
+type walkTransformer struct{}
+
+// walkPriority puts walkTransformer after goldmark's own transformers:
+// they are run in increasing order, and the footnotes' is at 999.
+const walkPriority = 10000
+
+// walkerKey is where Convert leaves the walker of a document in its
+// parser context. goldmark hands out context keys from a plain counter,
+// meant to be read once when a package is loaded, as its own parsers do.
+var walkerKey = parser.NewContextKey()
+
+func (walkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	w, ok := pc.Get(walkerKey).(*walker)
+	if !ok {
+		return // not parsed by Convert
+	}
+	_ = ast.Walk(doc, w.visit)
+	w.applyEdits()
+}
+
+// visit is the ast.Walker of one conversion's walk. Text is collected on
 // the way down, headings and paragraphs are finished on the way up, when
-// their text is complete. It stops early when it sets linkifyMissed.
-func (w *walker) walk(n ast.Node) {
-	block := n.Type() == ast.TypeBlock
-	if block {
+// their text is complete.
+func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if n.Type() == ast.TypeBlock {
 		// Words of different blocks (cells, list items, a heading and
 		// the paragraph after it) must not run together.
 		w.text.space()
 	}
-	descend := w.enter(n)
-	if w.linkifyMissed {
-		return
+	if !entering {
+		w.leave(n)
+		return ast.WalkContinue, nil
 	}
-	if descend {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if w.walk(c); w.linkifyMissed {
-				return
-			}
-		}
+	if !w.enter(n) {
+		return ast.WalkSkipChildren, nil
 	}
-	if block {
-		w.text.space()
-	}
-	w.leave(n)
+	return ast.WalkContinue, nil
 }
 
 // enter is the way down; it reports whether the walk goes on to n's
@@ -109,10 +116,6 @@ func (w *walker) walk(n ast.Node) {
 func (w *walker) enter(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.Text:
-		if w.linkifyStarts != nil && w.linkDepth == 0 && !n.IsRaw() && hasOffsetIn(w.linkifyStarts, n.Segment) {
-			w.linkifyMissed = true
-			return false
-		}
 		w.text.writeText(n, w.src)
 	case *ast.String:
 		w.text.write(n.Value)
@@ -126,10 +129,9 @@ func (w *walker) enter(n ast.Node) bool {
 	case *east.FootnoteList:
 		w.inFootnotes = true
 	case *ast.Link:
-		w.linkDepth++
 		if w.link(n) && !w.withoutLinks {
 			w.openLink, w.linkStart = len(w.links), w.text.Len()
-			w.links = append(w.links, w.linkAt(n, string(urlEscape(n.Destination, true)), false))
+			w.links = append(w.links, w.linkAt(n, string(util.URLEscape(n.Destination, true)), false))
 		}
 	case *ast.AutoLink:
 		w.autoLink(n)
@@ -157,7 +159,6 @@ func (w *walker) leave(n ast.Node) {
 	case *east.FootnoteList:
 		w.inFootnotes = false
 	case *ast.Link:
-		w.linkDepth--
 		if w.openLink >= 0 {
 			w.links[w.openLink].Text = w.text.since(w.linkStart)
 			w.openLink = -1
@@ -350,7 +351,7 @@ func (w *walker) recordAutoLink(n *ast.AutoLink, label []byte) {
 		return
 	}
 	u := n.URL(w.src)
-	dest := string(urlEscape(u, false))
+	dest := string(util.URLEscape(u, false))
 	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(u), []byte("mailto:")) {
 		dest = "mailto:" + dest
 	}
@@ -378,7 +379,7 @@ func (w *walker) image(n *ast.Image) {
 	if w.withoutLinks {
 		return
 	}
-	l := w.linkAt(n, string(urlEscape(n.Destination, true)), true)
+	l := w.linkAt(n, string(util.URLEscape(n.Destination, true)), true)
 	l.Text = alt
 	w.links = append(w.links, l)
 }
@@ -514,12 +515,6 @@ func (w *walker) warnAt(off int, msg, hint string) { w.report(off, true, msg, hi
 func (w *walker) report(off int, warning bool, msg, hint string) {
 	line, col := w.position(off)
 	w.problems = append(w.problems, Problem{Line: line, Col: col, Warning: warning, Message: msg, Hint: hint})
-}
-
-// hasOffsetIn reports whether one of the sorted offsets lies in seg.
-func hasOffsetIn(offsets []int, seg text.Segment) bool {
-	i, _ := slices.BinarySearch(offsets, seg.Start)
-	return i < len(offsets) && offsets[i] < seg.Stop
 }
 
 // offset is the byte offset of n in the source. goldmark records it for
