@@ -83,6 +83,8 @@ const walkPriority = 10000
 // meant to be read once when a package is loaded, as its own parsers do.
 var walkerKey = parser.NewContextKey()
 
+// Transform is parser.ASTTransformer's method: it walks the finished
+// tree, then makes the edits the walk decided on.
 func (walkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	w, ok := pc.Get(walkerKey).(*walker)
 	if !ok {
