@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -545,9 +546,47 @@ func (c *Cache) site(settings [32]byte, docs []*content.Doc, build func() (*site
 }
 
 // settingsKey hashes what every phase after loading may depend on:
-// site.yaml as written (cfgData) and the build's options.
+// site.yaml as written (cfgData) and every field of the build's options
+// but those optionsInKey says leave the output as it is. The fields are
+// read by reflection, so a new option is in the key unless it is
+// classified out; TestOptionsClassified makes every field take a side.
 func settingsKey(cfgData []byte, opts Options) [32]byte {
-	return newKey().raw(cfgData).str(fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Now.UnixNano(), opts.Now.Location())).sum()
+	k := newKey().raw(cfgData)
+	v := reflect.ValueOf(opts)
+	classified := optionsInKey()
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Name
+		if in, known := classified[name]; known && !in {
+			continue
+		}
+		k = k.str(name).str(keyOf(v.Field(i)))
+	}
+	return k.sum()
+}
+
+// optionsInKey says, for each field of Options, whether it can change
+// what a build gives (true: it is in settingsKey) or only how the build
+// runs (false). A field missing here is in the key, and fails
+// TestOptionsClassified.
+func optionsInKey() map[string]bool {
+	return map[string]bool{
+		"BaseURL": true,
+		"Drafts":  true,
+		"Now":     true, // the day, in the site's zone: what is upcoming
+		"Workers": false,
+		"Cache":   false,
+		"Changed": false, // says where to look, not what to give
+		"Defer":   false, // the same files, some of them later
+	}
+}
+
+// keyOf writes one option's value for settingsKey: a time as its instant
+// and zone, anything else as fmt prints it.
+func keyOf(v reflect.Value) string {
+	if t, ok := v.Interface().(time.Time); ok {
+		return fmt.Sprint(t.UnixNano(), " ", t.Location())
+	}
+	return fmt.Sprintf("%#v", v.Interface())
 }
 
 // setupKey hashes what the parsed templates depend on: the settings (see
