@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,7 +14,11 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/output"
 )
 
-const buildUsage = `Usage: sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--force] [--quiet|--verbose]
+// buildSynopsis is the form of `sitegen build`, in its --help and in
+// `sitegen help`.
+const buildSynopsis = "sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--force] [--quiet|--verbose]"
+
+const buildUsage = "Usage: " + buildSynopsis + `
 
 Builds the site. On any error nothing is written and the previous site
 stays as it was; a good build replaces the destination whole. A folder
@@ -41,32 +44,20 @@ type buildFlags struct {
 
 func newBuildFlags(stderr io.Writer) (*flag.FlagSet, *buildFlags) {
 	f := &buildFlags{}
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("build", buildUsage, stderr)
 	fs.StringVar(&f.source, "source", ".", "the site's folder (with site.yaml)")
 	fs.StringVar(&f.dest, "dest", "", "where to write the site (default: public/ in the source folder)")
 	fs.StringVar(&f.baseURL, "base-url", "", "replace site.yaml's baseURL, e.g. for a preview deployment")
 	fs.BoolVar(&f.drafts, "drafts", false, "include documents marked draft: true")
 	fs.BoolVar(&f.force, "force", false, "replace --dest even if it does not look like a site built before")
 	f.quiet, f.verbose = verbosityFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, buildUsage)
-		fs.PrintDefaults()
-	}
 	return fs, f
 }
 
 func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	fs, f := newBuildFlags(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sitegen build: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if code, done := parseFlags(fs, args, stderr); done {
+		return code
 	}
 	st, ok := newStyle("build", *f.quiet, *f.verbose, stderr, stderr)
 	if !ok {

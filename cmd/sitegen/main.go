@@ -32,10 +32,10 @@ const usage = `sitegen builds the website of the Partnerstwo na rzecz ekonomii s
 from Markdown files with YAML front matter.
 
 Usage:
-  sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--quiet|--verbose]
-  sitegen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
-  sitegen check [--source DIR] [--format text|json] [--quiet|--verbose]
-  sitegen new meeting|partner|page "Tytuł" [--lang pl] [--source DIR]
+  ` + buildSynopsis + `
+  ` + serveSynopsis + `
+  ` + checkSynopsis + `
+  ` + newSynopsis + `
   sitegen version
   sitegen help [COMMAND]
 

@@ -16,7 +16,11 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/newdoc"
 )
 
-const newUsage = `Usage: sitegen new meeting|partner|page "Tytuł" [--lang pl] [--source DIR]
+// newSynopsis is the form of `sitegen new`, in its --help and in
+// `sitegen help`.
+const newSynopsis = `sitegen new meeting|partner|page "Tytuł" [--lang pl] [--source DIR]`
+
+const newUsage = "Usage: " + newSynopsis + `
 
 Starts a new file with every front matter key of its kind, each explained
 in a comment (in Polish for pl, in English otherwise), and prints its path
@@ -35,33 +39,17 @@ Flags (before or after the title):
 `
 
 func newNewFlags(stderr io.Writer) (*flag.FlagSet, *string, *string) {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("new", newUsage, stderr)
 	lang := fs.String("lang", "", "the language of the file (default: the site's first language)")
 	source := fs.String("source", ".", "the site's folder (with site.yaml)")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, newUsage)
-		fs.PrintDefaults()
-	}
 	return fs, lang, source
 }
 
 func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	flags, lang, source := newNewFlags(stderr)
-	// Flags may come after the kind and the title, as people type them.
-	var words []string
-	for rest := args; ; {
-		if err := flags.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		words = append(words, flags.Arg(0))
-		rest = flags.Args()[1:]
+	words, code, done := parseArgs(flags, args)
+	if done {
+		return code
 	}
 	if len(words) != 2 || !slices.Contains(newdoc.Kinds(), words[0]) {
 		fmt.Fprintln(stderr, `sitegen new: give the kind and the title, e.g. sitegen new meeting "Spotkanie w Żarach"`)

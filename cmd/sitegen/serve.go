@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -24,7 +23,11 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/watch"
 )
 
-const serveUsage = `Usage: sitegen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
+// serveSynopsis is the form of `sitegen serve`, in its --help and in
+// `sitegen help`.
+const serveSynopsis = "sitegen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]"
+
+const serveUsage = "Usage: " + serveSynopsis + `
 
 Builds the site in memory and serves it for preview at http://127.0.0.1:1313/.
 Every change to site.yaml, content/, templates/ or static/ rebuilds it and
@@ -44,33 +47,34 @@ Flags:
 // watched are what serve watches, relative to the site's folder.
 var watched = []string{config.FileName, "content", "templates", build.StaticDir}
 
+// serveFlags are the options of `sitegen serve`.
+type serveFlags struct {
+	source, bind string
+	port         int
+	drafts       bool
+}
+
+func newServeFlags(stderr io.Writer) (*flag.FlagSet, *serveFlags) {
+	f := &serveFlags{}
+	fs := newFlagSet("serve", serveUsage, stderr)
+	fs.StringVar(&f.source, "source", ".", "the site's folder (with site.yaml)")
+	fs.StringVar(&f.bind, "bind", "127.0.0.1", "the address to listen on; the default reaches only this computer")
+	fs.IntVar(&f.port, "port", 1313, "the port to listen on (0: any free port)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include documents marked draft: true")
+	return fs, f
+}
+
 func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site's folder (with site.yaml)")
-	bind := fs.String("bind", "127.0.0.1", "the address to listen on; the default reaches only this computer")
-	port := fs.Int("port", 1313, "the port to listen on (0: any free port)")
-	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, serveUsage)
-		fs.PrintDefaults()
+	fs, f := newServeFlags(stderr)
+	if code, done := parseFlags(fs, args, stderr); done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
+	if f.port < 0 || f.port > 65535 {
+		fmt.Fprintf(stderr, "sitegen serve: --port %d is not a port number (0–65535)\n", f.port)
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sitegen serve: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
-	}
-	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(stderr, "sitegen serve: --port %d is not a port number (0–65535)\n", *port)
-		return exitUsage
-	}
-	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "sitegen serve: --source %s is not a folder\n", *source)
+	if st, err := os.Stat(f.source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "sitegen serve: --source %s is not a folder\n", f.source)
 		return exitUsage
 	}
 	st, _ := newStyle("serve", false, false, stderr, stderr)
@@ -78,34 +82,34 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	l, err := server.Listen(*bind, *port)
+	l, err := server.Listen(f.bind, f.port)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
 		return exitProblems
 	}
 	defer l.Close()
-	if !server.IsLoopback(*bind) {
-		fmt.Fprintln(stderr, st.paint(ansiYellow, fmt.Sprintf("sitegen serve: warning: bound to %s, so other computers can open the preview (drafts included, if --drafts); use the default --bind 127.0.0.1 to keep it on this computer", *bind)))
+	if !server.IsLoopback(f.bind) {
+		fmt.Fprintln(stderr, st.paint(ansiYellow, fmt.Sprintf("sitegen serve: warning: bound to %s, so other computers can open the preview (drafts included, if --drafts); use the default --bind 127.0.0.1 to keep it on this computer", f.bind)))
 	}
 
-	w, err := watch.New(watch.Options{Root: *source, Paths: watched})
+	w, err := watch.New(watch.Options{Root: f.source, Paths: watched})
 	if err != nil {
 		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
 		return exitProblems
 	}
 	defer w.Close()
 
-	b := &rebuilder{src: os.DirFS(*source), opts: build.Options{Drafts: *drafts, Defer: true}, now: now,
+	b := &rebuilder{src: os.DirFS(f.source), opts: build.Options{Drafts: f.drafts, Defer: true}, now: now,
 		cache: build.NewCache(), st: st, stderr: stderr}
 	// The reload stream answers to the names this computer is reached
 	// by; when bound to every interface, those are its addresses.
 	var hosts []string
-	if !server.IsLoopback(*bind) {
-		hosts = append(hosts, *bind)
+	if !server.IsLoopback(f.bind) {
+		hosts = append(hosts, f.bind)
 		if h, err := os.Hostname(); err == nil {
 			hosts = append(hosts, h)
 		}
-		if ip := net.ParseIP(*bind); ip != nil && ip.IsUnspecified() {
+		if ip := net.ParseIP(f.bind); ip != nil && ip.IsUnspecified() {
 			addrs, _ := net.InterfaceAddrs()
 			for _, a := range addrs {
 				if n, ok := a.(*net.IPNet); ok {
@@ -118,12 +122,12 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	srv.Update(b.rebuild(nil), false)
 
 	addr := l.Addr().(*net.TCPAddr)
-	host := *bind
+	host := f.bind
 	if host == "0.0.0.0" || host == "::" || host == "" {
 		host = "127.0.0.1"
 	}
 	fmt.Fprintf(stdout, "Serving %s at http://%s/ – open it in a browser; Ctrl+C stops.\n",
-		filepath.Clean(*source), net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+		filepath.Clean(f.source), net.JoinHostPort(host, fmt.Sprint(addr.Port)))
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close)
