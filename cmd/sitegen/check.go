@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,7 +14,11 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/diag"
 )
 
-const checkUsage = `Usage: sitegen check [--source DIR] [--drafts] [--base-url URL] [--format text|json] [--quiet|--verbose]
+// checkSynopsis is the form of `sitegen check`, in its --help and in
+// `sitegen help`.
+const checkSynopsis = "sitegen check [--source DIR] [--drafts] [--base-url URL] [--format text|json] [--quiet|--verbose]"
+
+const checkUsage = "Usage: " + checkSynopsis + `
 
 Builds the site in memory (nothing is written) and checks it as readers,
 screen readers and translators will meet it:
@@ -53,31 +56,19 @@ type checkFlags struct {
 
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	f := &checkFlags{}
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("check", checkUsage, stderr)
 	fs.StringVar(&f.source, "source", ".", "the site's folder (with site.yaml)")
 	fs.BoolVar(&f.drafts, "drafts", false, "check documents marked draft: true too")
 	fs.StringVar(&f.baseURL, "base-url", "", "check the site as published at this address (a preview deployment)")
 	fs.StringVar(&f.format, "format", "text", "text, for people, or json, for tools")
 	f.quiet, f.verbose = verbosityFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, checkUsage)
-		fs.PrintDefaults()
-	}
 	return fs, f
 }
 
 func runCheck(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	fs, f := newCheckFlags(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sitegen check: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if code, done := parseFlags(fs, args, stderr); done {
+		return code
 	}
 	if f.format != "text" && f.format != "json" {
 		fmt.Fprintf(stderr, "sitegen check: --format must be text or json, not %q\n", f.format)
@@ -148,9 +139,9 @@ func (s style) report(w io.Writer, r *check.Report) {
 	}
 	st := r.Stats
 	line := fmt.Sprintf("check: %s in %d pages (%s followed, %s", diag.Summary(errs, warns), st.Pages,
-		count(st.Links, "link or file", "links and files"), count(st.Images, "image", "images"))
+		diag.Count(st.Links, "link or file", "links and files"), diag.Count(st.Images, "image", "images"))
 	if st.External > 0 {
-		line += fmt.Sprintf("; %s not fetched", count(st.External, "link to another site", "links to other sites"))
+		line += fmt.Sprintf("; %s not fetched", diag.Count(st.External, "link to another site", "links to other sites"))
 	}
 	fmt.Fprintln(w, s.summary(errs, warns, line+")"))
 }
@@ -234,11 +225,4 @@ func writeJSON(w io.Writer, r *check.Report) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(out)
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

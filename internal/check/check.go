@@ -17,7 +17,6 @@ package check
 
 import (
 	"cmp"
-	"fmt"
 	"io/fs"
 	"slices"
 	"time"
@@ -215,7 +214,7 @@ func (c *checker) foldTemplateFindings() []Finding {
 		f := g[0]
 		f.Message += " (in the HTML the templates write"
 		if len(g) > 1 {
-			f.Message += fmt.Sprintf("; also on %d other %s", len(g)-1, plural(len(g)-1, "page", "pages"))
+			f.Message += "; also on " + diag.Count(len(g)-1, "other page", "other pages")
 		}
 		f.Message += ")"
 		// The writer's hint (link to the .md file …) does not apply.
@@ -223,11 +222,4 @@ func (c *checker) foldTemplateFindings() []Finding {
 		out = append(out, f)
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -130,10 +130,10 @@ func (l *List) Print(w io.Writer) {
 func Summary(errors, warnings int) string {
 	var parts []string
 	if errors > 0 {
-		parts = append(parts, plural(errors, "error"))
+		parts = append(parts, Count(errors, "error", "errors"))
 	}
 	if warnings > 0 {
-		parts = append(parts, plural(warnings, "warning"))
+		parts = append(parts, Count(warnings, "warning", "warnings"))
 	}
 	if len(parts) == 0 {
 		return "no problems"
@@ -141,11 +141,14 @@ func Summary(errors, warnings int) string {
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, word string) string {
+// Count writes n and the English noun for it, one or many: "1 error",
+// "3 errors". It is for the tool's own messages, which are in English;
+// the site's words for numbers follow CLDR rules in package i18n.
+func Count(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + word
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func compare(a, b Problem) int {
