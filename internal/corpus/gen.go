@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/xml"
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
@@ -442,6 +443,9 @@ func logoSVG(r *rand.Rand, p *partner) []byte {
 `, xmlEscape(p.title[pl]), pick(r, colors), 20+r.IntN(12), xmlEscape(label))
 }
 
+// xmlEscape escapes s for the text of an SVG, by xml.EscapeText.
 func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
+	return b.String()
 }

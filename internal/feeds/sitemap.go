@@ -120,26 +120,9 @@ func robots(k linker) []byte {
 	return []byte("User-agent: *\nDisallow:\n\nSitemap: " + k.abs(SitemapPath) + "\n")
 }
 
-// escapeXML escapes s for XML text and attributes as xml.EscapeText does.
-// Addresses are nearly always printable ASCII with nothing to escape, and
-// are then returned as they are, without the copy and the builder.
+// escapeXML escapes s for XML text and attributes, by xml.EscapeText.
 func escapeXML(s string) string {
-	if xmlPlain(s) {
-		return s
-	}
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
 	return b.String()
-}
-
-// xmlPlain tells whether xml.EscapeText leaves s as it is: printable ASCII
-// without the five characters it escapes.
-func xmlPlain(s string) bool {
-	for i := range len(s) {
-		switch c := s[i]; {
-		case c < 0x20 || c > 0x7e, c == '<', c == '>', c == '&', c == '\'', c == '"':
-			return false
-		}
-	}
-	return true
 }
