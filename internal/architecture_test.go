@@ -29,8 +29,8 @@ var allowed = map[string][]string{
 	"jsonld":   {"site"},                           // render asks it what JSON-LD to write
 	"search":   {"diag", "site", "i18n", "output"}, // the search page's index, like feeds
 	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n", "feeds", "search"},
-	"corpus":   {"slug"},
-	"e2e":      {"build", "output", "site", "corpus", "server", "watch"}, // test files only: browser and validator checks
+	"corpus":   {"slug"},                                                 // test support: the benchmark corpus and CPU clock
+	"e2e":      {"build", "output", "site", "corpus", "server", "watch"}, // test support, test files only: browser and validator checks
 	// check reads a finished build: output files + site → problems; it
 	// converts Markdown again only to point at the lines that wrote them.
 	"check":  {"diag", "config", "content", "site", "markdown", "render", "output", "htmlx"},
@@ -70,6 +70,39 @@ func TestImportGraph(t *testing.T) {
 			if ok && !slices.Contains(may, dep) {
 				t.Errorf("internal/%s imports internal/%s, which the layering forbids", name, dep)
 			}
+		}
+	}
+}
+
+// testSupport are the packages that exist for tests and benchmarks only.
+func testSupport() []string { return []string{"corpus", "e2e"} }
+
+// TestProductLinksNoTestSupport fails when a package that cmd/sitegen
+// links (the product) imports test support, or the standard library's
+// testing packages (testing/fstest and the like), and when an internal
+// package is neither in the product nor named as test support.
+func TestProductLinksNoTestSupport(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "../cmd/sitegen").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	product := map[string]bool{}
+	for _, pkg := range strings.Fields(string(out)) {
+		if pkg == "testing" || strings.HasPrefix(pkg, "testing/") {
+			t.Errorf("sitegen links %s: test code belongs in _test.go files or a test-support package", pkg)
+		}
+		name, ok := strings.CutPrefix(pkg, module)
+		if !ok {
+			continue
+		}
+		product[name] = true
+		if slices.Contains(testSupport(), name) {
+			t.Errorf("sitegen links internal/%s, which is test support", name)
+		}
+	}
+	for name := range allowed {
+		if !product[name] && !slices.Contains(testSupport(), name) {
+			t.Errorf("internal/%s is neither linked by sitegen nor in testSupport (%s)", name, "architecture_test.go")
 		}
 	}
 }

@@ -1,5 +1,7 @@
-// Package corpus generates a large, deterministic site for benchmarks and
-// tests: the real site's site.yaml, templates/ and static/, plus thousands
+// Package corpus is test support: it generates a large, deterministic
+// site for benchmarks and tests, and measures their CPU time (CPUTime).
+// The sitegen command never links it (internal/architecture_test.go).
+// A site is the real site's site.yaml, templates/ and static/, plus thousands
 // of generated Polish and English meetings, partners and pages that use
 // every front matter key, link to each other and build without errors.
 //
