@@ -328,14 +328,13 @@ func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool)
 			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
 			return nil
 		}
-		name := d.Name()
 		if d.IsDir() {
-			if p != content.Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if content.Skipped(p, true) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || !linkInSite(src, p, d, problems) || !strings.HasSuffix(name, ".md") ||
+		if content.Skipped(p, false) || !linkInSite(src, p, d, problems) || !strings.HasSuffix(d.Name(), ".md") ||
 			!publishableName(p, problems) || !regularFile(src, p, d, problems) {
 			return nil
 		}

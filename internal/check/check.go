@@ -125,13 +125,7 @@ func (r *Report) AddBuild(problems diag.List) {
 
 func (r *Report) sort() {
 	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Path, b.Path),
-			cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Col, b.Col),
-			cmp.Compare(a.Message, b.Message),
-			cmp.Compare(a.Rule, b.Rule),
-		)
+		return cmp.Or(diag.Compare(a.Problem, b.Problem), cmp.Compare(a.Rule, b.Rule))
 	})
 	r.Findings = slices.Compact(r.Findings)
 }

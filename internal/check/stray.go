@@ -21,12 +21,12 @@ func (c *checker) strayFiles(src fs.FS) {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != content.Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if content.Skipped(p, true) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".md") {
+		if content.Skipped(p, false) || strings.HasSuffix(name, ".md") {
 			return nil
 		}
 		c.add(RuleStrayFile, &origin{path: p}, "", diag.Warning,

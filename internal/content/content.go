@@ -24,6 +24,18 @@ import (
 // Dir is the content folder at the site root.
 const Dir = "content"
 
+// Skipped reports whether the build passes over p, a file or (isDir) a
+// folder under Dir, with all it holds: a name starting with "." (editors'
+// and systems' files), or a folder's starting with "_" (work set aside).
+// The build and `sitegen check` walk content/ by this one rule.
+func Skipped(p string, isDir bool) bool {
+	if p == Dir {
+		return false
+	}
+	name := path.Base(p)
+	return strings.HasPrefix(name, ".") || isDir && strings.HasPrefix(name, "_")
+}
+
 // Kind is decided by the top folder of a file under content/.
 type Kind int
 

@@ -83,7 +83,7 @@ func (l *List) Merge(other List) { l.items = append(l.items, other.items...) }
 // that output does not depend on the order in which goroutines finished.
 func (l *List) Items() []Problem {
 	out := slices.Clone(l.items)
-	slices.SortStableFunc(out, compare)
+	slices.SortStableFunc(out, Compare)
 	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
 }
 
@@ -151,7 +151,9 @@ func Count(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-func compare(a, b Problem) int {
+// Compare orders problems as List.Items gives them: by path, line,
+// column, then message.
+func Compare(a, b Problem) int {
 	return cmp.Or(
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(a.Line, b.Line),
