@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ import (
 // TestSynopsesNameEveryFlag fails when a command's synopsis, which both
 // its --help and `sitegen help` print, leaves out one of its flags (as it
 // once left out --force for build, and --drafts and --base-url for check),
-// or names one it does not have.
+// or names one it does not have; and when docs/cli.md shows another.
 func TestSynopsesNameEveryFlag(t *testing.T) {
 	commands := []struct {
 		synopsis string
@@ -21,6 +22,10 @@ func TestSynopsesNameEveryFlag(t *testing.T) {
 		{serveSynopsis, func(w io.Writer) *flag.FlagSet { fs, _ := newServeFlags(w); return fs }},
 		{checkSynopsis, func(w io.Writer) *flag.FlagSet { fs, _ := newCheckFlags(w); return fs }},
 		{newSynopsis, func(w io.Writer) *flag.FlagSet { fs, _, _ := newNewFlags(w); return fs }},
+	}
+	doc, err := os.ReadFile("../../docs/cli.md")
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, c := range commands {
 		fs := c.flags(io.Discard)
@@ -40,6 +45,9 @@ func TestSynopsesNameEveryFlag(t *testing.T) {
 		})
 		if !strings.Contains(usage, "  "+c.synopsis+"\n") {
 			t.Errorf("sitegen help does not show %q", c.synopsis)
+		}
+		if !strings.Contains(string(doc), "\n"+c.synopsis+"\n") {
+			t.Errorf("docs/cli.md does not show %q", c.synopsis)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/diag"
 )
 
-// Exit codes, as DESIGN.md fixes them.
+// Exit codes, as docs/cli.md promises them.
 const (
 	exitOK       = 0
 	exitProblems = 1

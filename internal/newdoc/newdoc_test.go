@@ -88,8 +88,8 @@ func TestMake(t *testing.T) {
 	}
 }
 
-// keys lists every front matter key of each kind, as DESIGN.md's content
-// schema does.
+// keys lists every front matter key of each kind, as docs/content.md
+// does.
 var keys = map[string][]string{
 	"meeting": {"title", "date", "location", "host", "participants", "guests", "tags", "summary", "slug", "draft", "aliases", "params"},
 	"partner": {"title", "short", "sector", "role", "joined", "website", "logo", "address", "draft", "aliases", "params"},
