@@ -97,11 +97,11 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 
 	b := &rebuilder{src: os.DirFS(*source), opts: build.Options{Drafts: *drafts, Defer: true}, now: now,
 		cache: build.NewCache(), st: st, stderr: stderr}
-	// The reload stream answers to the names this computer is reached
-	// by; when bound to every interface, those are its addresses.
-	var hosts []string
+	// Requests are answered when their Host names this computer (DNS
+	// rebinding): loopback names, the address bound, and, when bound to
+	// every interface, the computer's name and addresses.
+	hosts := []string{*bind}
 	if !server.IsLoopback(*bind) {
-		hosts = append(hosts, *bind)
 		if h, err := os.Hostname(); err == nil {
 			hosts = append(hosts, h)
 		}
