@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
+	"github.com/lubuskie-es/sitegen/internal/config"
 	"github.com/lubuskie-es/sitegen/internal/output"
 )
 
@@ -21,6 +22,11 @@ Builds the site. On any error nothing is written and the previous site
 stays as it was; a good build replaces the destination whole. A folder
 that holds files but no index.html is not a site built before, and is
 replaced only with --force.
+
+--base-url must be a plain http(s) address: no user:pass@, no port beyond
+65535, no . or .. segments, no ?query or #fragment; an international host
+name is written as punycode. A bad --base-url is bad usage (exit 2); the
+same mistakes in site.yaml's baseURL are site errors (exit 1).
 
 Examples:
   sitegen build                              ./ → ./public/
@@ -81,6 +87,9 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	}
 	if err := checkReplace(f.dest); err != nil && !f.force {
 		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		return exitUsage
+	}
+	if !baseURLFlagOK("build", f.baseURL, stderr) {
 		return exitUsage
 	}
 	if st.verbose {
@@ -165,4 +174,20 @@ func checkReplace(dest string) error {
 func isWithin(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// baseURLFlagOK reports whether --base-url is empty or a base URL the site
+// can be published at, and says why not: a bad flag is bad usage (exit 2),
+// where the same mistake in site.yaml is a site error at its line.
+func baseURLFlagOK(cmd, baseURL string, stderr io.Writer) bool {
+	if baseURL == "" {
+		return true
+	}
+	_, err := config.NormalizeBaseURL(baseURL)
+	var bad *config.BaseURLError
+	if errors.As(err, &bad) {
+		fmt.Fprintf(stderr, "sitegen %s: --base-url %q %s\n  hint: %s\n", cmd, bad.URL, bad.Message, bad.Hint)
+		return false
+	}
+	return true
 }

@@ -88,6 +88,9 @@ func runCheck(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		return exitUsage
 	}
 
+	if !baseURLFlagOK("check", f.baseURL, stderr) {
+		return exitUsage
+	}
 	start := now()
 	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start})
 	var rep *check.Report
