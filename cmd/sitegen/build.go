@@ -13,6 +13,7 @@ import (
 
 	"github.com/lubuskie-es/sitegen/internal/build"
 	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/output"
 )
 
@@ -82,11 +83,11 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		f.dest = filepath.Join(f.source, "public")
 	}
 	if err := checkDest(f.source, f.dest); err != nil {
-		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
 		return exitUsage
 	}
 	if err := checkReplace(f.dest); err != nil && !f.force {
-		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
 		return exitUsage
 	}
 	if !baseURLFlagOK("build", f.baseURL, stderr) {
@@ -107,12 +108,12 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		return exitProblems
 	}
 	if err := output.Write(f.dest, res.Files); err != nil {
-		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	if st.verbose {
 		for _, file := range res.Files {
-			fmt.Fprintf(stderr, "  %s (%d bytes)\n", file.Path, len(file.Data))
+			fmt.Fprintf(stderr, "  %s (%d bytes)\n", diag.Escape(file.Path), len(file.Data))
 		}
 	}
 	if !st.quiet {

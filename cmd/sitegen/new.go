@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/newdoc"
 )
 
@@ -75,7 +76,7 @@ func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	data, err := os.ReadFile(filepath.Join(*source, config.FileName))
 	if err != nil {
 		fmt.Fprintf(stderr, "sitegen new: cannot read %s: %v (run it in the site's folder or pass --source DIR)\n",
-			filepath.Join(*source, config.FileName), errors.Unwrap(err))
+			diag.Escape(filepath.Join(*source, config.FileName)), errors.Unwrap(err))
 		return exitUsage
 	}
 	cfg, problems := config.Parse(data)
@@ -85,7 +86,7 @@ func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	}
 	doc, err := newdoc.Make(cfg, newdoc.Request{Kind: words[0], Title: words[1], Lang: *lang, Now: now()})
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen new: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen new: %s\n", diag.Escape(err.Error()))
 		var bad *newdoc.BadRequest
 		if errors.As(err, &bad) {
 			return exitUsage
@@ -106,7 +107,7 @@ func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(stderr, "sitegen new: %s already exists; it was left as it is (choose another title, or edit that file)\n", path)
 		} else {
-			fmt.Fprintf(stderr, "sitegen new: %v\n", err)
+			fmt.Fprintf(stderr, "sitegen new: %s\n", diag.Escape(err.Error()))
 		}
 		return exitProblems
 	}

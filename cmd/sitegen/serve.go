@@ -20,6 +20,7 @@ import (
 
 	"github.com/lubuskie-es/sitegen/internal/build"
 	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/server"
 	"github.com/lubuskie-es/sitegen/internal/watch"
 )
@@ -80,7 +81,7 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 
 	l, err := server.Listen(*bind, *port)
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	defer l.Close()
@@ -90,7 +91,7 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 
 	w, err := watch.New(watch.Options{Root: *source, Paths: watched})
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	defer w.Close()
@@ -132,14 +133,14 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	go srv.Run(ctx, w.Batches)
 	go func() {
 		for err := range w.Errors {
-			fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+			fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		}
 	}()
 
 	select {
 	case <-ctx.Done():
 	case err := <-served:
-		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
@@ -173,6 +174,7 @@ func (b *rebuilder) rebuild(changed []string) server.Result {
 	if changed != nil {
 		what = describeChange(changed)
 	}
+	what = diag.Escape(what) // file names from the watcher
 	stamp := time.Now().Format("15:04:05")
 	if res.Problems.HasErrors() {
 		b.st.printProblems(b.stderr, res.Problems)
