@@ -82,12 +82,13 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	if f.dest == "" {
 		f.dest = filepath.Join(f.source, "public")
 	}
+	// These two speak of --dest as typed, with a hint on a line of its own.
 	if err := checkDest(f.source, f.dest); err != nil {
-		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
+		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
 		return exitUsage
 	}
 	if err := checkReplace(f.dest); err != nil && !f.force {
-		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
+		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
 		return exitUsage
 	}
 	if !baseURLFlagOK("build", f.baseURL, stderr) {
