@@ -466,11 +466,12 @@ func (b *builder) resolveMeetings(l *Lang) {
 // partner finds the partner a reference names, in the page's language when
 // it has a translation there, else in the default language, else in any.
 func (b *builder) partner(ref content.Ref, from *content.Doc, lang string) *Page {
-	byLang, ok := b.partners[ref.ID]
+	id := norm.NFC.String(ref.ID) // as file names are compared
+	byLang, ok := b.partners[id]
 	if !ok {
 		p := diag.Problem{Path: from.Path, Line: ref.Pos.Line, Col: ref.Pos.Col,
 			Message: fmt.Sprintf("partner %q does not exist", ref.ID)}
-		if b.drafts[ref.ID] {
+		if b.drafts[id] {
 			p.Message = fmt.Sprintf("partner %q is a draft", ref.ID)
 			p.Hint = "publish it (remove draft: true) or build with --drafts"
 		} else if s := diag.Suggest(ref.ID, b.partnerIDs()); s != "" {

@@ -345,3 +345,22 @@ func TestNormalizationTwins(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnerIDsInNFC: a partner id names a file, and compares in NFC
+// whichever form the file name or the reference is in.
+func TestPartnerIDsInNFC(t *testing.T) {
+	s, problems := build(t, map[string]string{
+		"partners/gmina-z\u0307ary.pl.md": partner("Gmina Żary", "jst"), // NFD file name
+		"partners/łagów.pl.md":            partner("Łagów", "jst"),
+		"partners/sława.pl.md":            partner("Sława", "jst"),
+		"meetings/2015-05-14-a.pl.md": meeting("A", "2015-05-14", "host: gmina-żary",
+			"participants: [\"łago\u0301w\", sława]"), // NFC, NFD, NFC
+	})
+	if problems.HasErrors() {
+		t.Fatal(messages(problems))
+	}
+	m := s.ByURL("/spotkania/2015/a/")
+	if m.Host == nil || m.Host.URL != "/partnerzy/gmina-zary/" || len(m.Participants) != 2 {
+		t.Errorf("host %v, participants %v", m.Host, m.Participants)
+	}
+}
