@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
+	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/output"
 )
 
@@ -24,6 +27,11 @@ Builds the site. On any error nothing is written and the previous site
 stays as it was; a good build replaces the destination whole. A folder
 that holds files but no index.html is not a site built before, and is
 replaced only with --force.
+
+--base-url must be a plain http(s) address: no user:pass@, no port beyond
+65535, no . or .. segments, no ?query or #fragment; an international host
+name is written as punycode. A bad --base-url is bad usage (exit 2); the
+same mistakes in site.yaml's baseURL are site errors (exit 1).
 
 Examples:
   sitegen build                              ./ → ./public/
@@ -66,12 +74,16 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	if f.dest == "" {
 		f.dest = filepath.Join(f.source, "public")
 	}
+	// These two speak of --dest as typed, with a hint on a line of its own.
 	if err := checkDest(f.source, f.dest); err != nil {
 		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
 		return exitUsage
 	}
 	if err := checkReplace(f.dest); err != nil && !f.force {
 		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		return exitUsage
+	}
+	if !baseURLFlagOK("build", f.baseURL, stderr) {
 		return exitUsage
 	}
 	if st.verbose {
@@ -89,12 +101,12 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		return exitProblems
 	}
 	if err := output.Write(f.dest, res.Files); err != nil {
-		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	if st.verbose {
 		for _, file := range res.Files {
-			fmt.Fprintf(stderr, "  %s (%d bytes)\n", file.Path, len(file.Data))
+			fmt.Fprintf(stderr, "  %s (%d bytes)\n", diag.Escape(file.Path), len(file.Data))
 		}
 	}
 	if !st.quiet {
@@ -156,4 +168,20 @@ func checkReplace(dest string) error {
 func isWithin(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// baseURLFlagOK reports whether --base-url is empty or a base URL the site
+// can be published at, and says why not: a bad flag is bad usage (exit 2),
+// where the same mistake in site.yaml is a site error at its line.
+func baseURLFlagOK(cmd, baseURL string, stderr io.Writer) bool {
+	if baseURL == "" {
+		return true
+	}
+	_, err := config.NormalizeBaseURL(baseURL)
+	var bad *config.BaseURLError
+	if errors.As(err, &bad) {
+		fmt.Fprintf(stderr, "sitegen %s: --base-url %q %s\n  hint: %s\n", cmd, bad.URL, bad.Message, bad.Hint)
+		return false
+	}
+	return true
 }

@@ -79,6 +79,9 @@ func runCheck(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		return exitUsage
 	}
 
+	if !baseURLFlagOK("check", f.baseURL, stderr) {
+		return exitUsage
+	}
 	start := now()
 	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start})
 	var rep *check.Report
@@ -132,7 +135,7 @@ func (s style) report(w io.Writer, r *check.Report) {
 		fmt.Fprintln(w)
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintln(w, "note: "+n)
+		fmt.Fprintln(w, "note: "+diag.Escape(n))
 	}
 	if s.verbose {
 		s.verboseReport(w, r)
@@ -162,7 +165,7 @@ func (s style) verboseReport(w io.Writer, r *check.Report) {
 	fmt.Fprintf(w, "read: %d content files, %d HTML pages, git history of %d files\n", r.Stats.Content, r.Stats.Pages, r.Stats.History)
 	for _, c := range r.Coverage {
 		for _, m := range c.Missing {
-			fmt.Fprintf(w, "  not in %s: %s\n", c.Lang, m)
+			fmt.Fprintf(w, "  not in %s: %s\n", c.Lang, diag.Escape(m))
 		}
 	}
 }
@@ -208,21 +211,35 @@ type jsonTranslation struct {
 func writeJSON(w io.Writer, r *check.Report) {
 	errs, warns := r.Counts()
 	out := jsonReport{OK: errs == 0, Errors: errs, Warnings: warns, Problems: []jsonProblem{},
-		Translations: []jsonTranslation{}, Notes: append([]string{}, r.Notes...),
+		Translations: []jsonTranslation{}, Notes: []string{},
 		Stats: jsonStats(r.Stats)}
 	for _, f := range r.Findings {
 		sev := "error"
 		if f.Severity == diag.Warning {
 			sev = "warning"
 		}
-		out.Problems = append(out.Problems, jsonProblem{Path: f.Path, Line: f.Line, Col: f.Col, Severity: sev,
-			Rule: f.Rule, Message: f.Message, Hint: f.Hint})
+		// Escaped as on the terminal: encoding/json leaves C1 and bidi
+		// controls raw, and the report is read with cat and less too.
+		out.Problems = append(out.Problems, jsonProblem{Path: diag.Escape(f.Path), Line: f.Line, Col: f.Col, Severity: sev,
+			Rule: f.Rule, Message: diag.Escape(f.Message), Hint: diag.Escape(f.Hint)})
+	}
+	for _, n := range r.Notes {
+		out.Notes = append(out.Notes, diag.Escape(n))
 	}
 	for _, c := range r.Coverage {
 		out.Translations = append(out.Translations, jsonTranslation{Lang: c.Lang, Total: c.Total,
-			Translated: c.Translated, Missing: append([]string{}, c.Missing...)})
+			Translated: c.Translated, Missing: escapeAll(c.Missing)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(out)
+}
+
+// escapeAll is diag.Escape of each string, never nil.
+func escapeAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = diag.Escape(s)
+	}
+	return out
 }

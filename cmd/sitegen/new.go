@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/newdoc"
 )
 
@@ -63,7 +64,7 @@ func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	data, err := os.ReadFile(filepath.Join(*source, config.FileName))
 	if err != nil {
 		fmt.Fprintf(stderr, "sitegen new: cannot read %s: %v (run it in the site's folder or pass --source DIR)\n",
-			filepath.Join(*source, config.FileName), errors.Unwrap(err))
+			diag.Escape(filepath.Join(*source, config.FileName)), errors.Unwrap(err))
 		return exitUsage
 	}
 	cfg, problems := config.Parse(data)
@@ -73,7 +74,7 @@ func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	}
 	doc, err := newdoc.Make(cfg, newdoc.Request{Kind: words[0], Title: words[1], Lang: *lang, Now: now()})
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen new: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen new: %s\n", diag.Escape(err.Error()))
 		var bad *newdoc.BadRequest
 		if errors.As(err, &bad) {
 			return exitUsage
@@ -90,17 +91,65 @@ func runNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 			return exitProblems
 		}
 	}
+	if err := checkFolders(*source, doc.Path); err != nil {
+		fmt.Fprintf(stderr, "sitegen new: %s\n", diag.Escape(err.Error()))
+		return exitProblems
+	}
 	if err := writeNew(path, doc.Data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(stderr, "sitegen new: %s already exists; it was left as it is (choose another title, or edit that file)\n", path)
 		} else {
-			fmt.Fprintf(stderr, "sitegen new: %v\n", err)
+			fmt.Fprintf(stderr, "sitegen new: %s\n", diag.Escape(err.Error()))
 		}
 		return exitProblems
 	}
 	fmt.Fprintf(stdout, "created %s\n", filepath.ToSlash(path))
 	fmt.Fprintf(stdout, "address once built: %s\n", doc.URL)
 	return exitOK
+}
+
+// checkFolders checks the folders of rel (a path under the site's folder
+// source, with forward slashes) that exist, before writeNew makes the rest:
+// a symbolic link that leads nowhere is reported as such (MkdirAll would
+// say "file exists", as if the file were there), and one that leads out of
+// the site is refused, since the file would be written outside the site
+// and the build refuses such a folder.
+func checkFolders(source, rel string) error {
+	root, err := realPath(source)
+	if err != nil {
+		return err
+	}
+	dir := source
+	parts := strings.Split(rel, "/")
+	for _, part := range parts[:len(parts)-1] {
+		dir = filepath.Join(dir, part)
+		fi, err := os.Lstat(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // MkdirAll makes it and what is below it
+		}
+		if err != nil {
+			return err
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(dir)
+			st, err := os.Stat(dir)
+			if err != nil {
+				return fmt.Errorf("%s is a symbolic link to %s, which does not exist: nothing was written (remove the link, or make the folder it points to)", dir, target)
+			}
+			real, err := realPath(dir)
+			if err != nil {
+				return err
+			}
+			if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				return fmt.Errorf("%s is a symbolic link to %s, outside the site: nothing was written there (the build leaves such a folder out; replace the link by a folder in the site)", dir, real)
+			}
+			fi = st
+		}
+		if !fi.IsDir() {
+			return fmt.Errorf("%s is a file, not a folder: nothing was written (rename or move that file)", dir)
+		}
+	}
+	return nil
 }
 
 // writeNew creates path, refusing to replace a file that is there (even

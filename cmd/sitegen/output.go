@@ -64,22 +64,22 @@ func (s style) paint(code, text string) string {
 }
 
 // problem formats p as diag.Problem.String does, "path:line:col: message
-// (hint)", with the place in bold and warnings marked in yellow, errors
+// (hint)" with control characters escaped, with the place in bold and warnings marked in yellow, errors
 // in red, on a terminal.
 func (s style) problem(p diag.Problem) string {
 	if !s.colour {
 		return p.String()
 	}
-	place := p.Path
+	place := diag.Escape(p.Path)
 	if p.Line > 0 {
 		place += fmt.Sprintf(":%d", p.Line)
 		if p.Col > 0 {
 			place += fmt.Sprintf(":%d", p.Col)
 		}
 	}
-	body := p.Message
+	body := diag.Escape(p.Message)
 	if p.Hint != "" {
-		body += " (" + p.Hint + ")"
+		body += " (" + diag.Escape(p.Hint) + ")"
 	}
 	mark := s.paint(ansiRed, "error:")
 	if p.Severity == diag.Warning {

@@ -30,12 +30,17 @@ func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
 
 // unescapeBytes: unescapebytes SRC DST copies SRC to DST, turning every \xHH
 // into the byte HH and \\ into \, so that a file of mostly text with a few
-// bytes that are not UTF-8 can be written readably in the archive.
+// bytes that are not UTF-8 can be written readably in the archive. DST is
+// unescaped too, for file names with control characters or in NFD.
 func unescapeBytes(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: unescapebytes SRC DST")
 	}
-	src := ts.ReadFile(args[0])
+	writeScriptFile(ts, string(unescape(ts, args[1])), unescape(ts, ts.ReadFile(args[0])))
+}
+
+// unescape turns every \xHH of src into the byte HH and \\ into \.
+func unescape(ts *testscript.TestScript, src string) []byte {
 	var out []byte
 	for i := 0; i < len(src); i++ {
 		switch {
@@ -45,7 +50,7 @@ func unescapeBytes(ts *testscript.TestScript, neg bool, args []string) {
 		case strings.HasPrefix(src[i:], `\x`) && i+4 <= len(src):
 			b, err := strconv.ParseUint(src[i+2:i+4], 16, 8)
 			if err != nil {
-				ts.Fatalf("%s: bad escape %q", args[0], src[i:i+4])
+				ts.Fatalf("bad escape %q", src[i:i+4])
 			}
 			out = append(out, byte(b))
 			i += 3
@@ -53,7 +58,7 @@ func unescapeBytes(ts *testscript.TestScript, neg bool, args []string) {
 			out = append(out, src[i])
 		}
 	}
-	writeScriptFile(ts, args[1], out)
+	return out
 }
 
 func writeScriptFile(ts *testscript.TestScript, name string, data []byte) {

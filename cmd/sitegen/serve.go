@@ -19,6 +19,7 @@ import (
 
 	"github.com/lubuskie-es/sitegen/internal/build"
 	"github.com/lubuskie-es/sitegen/internal/config"
+	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/server"
 	"github.com/lubuskie-es/sitegen/internal/watch"
 )
@@ -84,7 +85,7 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 
 	l, err := server.Listen(f.bind, f.port)
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	defer l.Close()
@@ -94,18 +95,18 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 
 	w, err := watch.New(watch.Options{Root: f.source, Paths: watched})
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	defer w.Close()
 
 	b := &rebuilder{src: os.DirFS(f.source), opts: build.Options{Drafts: f.drafts, Defer: true}, now: now,
 		cache: build.NewCache(), st: st, stderr: stderr}
-	// The reload stream answers to the names this computer is reached
-	// by; when bound to every interface, those are its addresses.
-	var hosts []string
+	// Requests are answered when their Host names this computer (DNS
+	// rebinding): loopback names, the address bound, and, when bound to
+	// every interface, the computer's name and addresses.
+	hosts := []string{f.bind}
 	if !server.IsLoopback(f.bind) {
-		hosts = append(hosts, f.bind)
 		if h, err := os.Hostname(); err == nil {
 			hosts = append(hosts, h)
 		}
@@ -136,14 +137,14 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	go srv.Run(ctx, w.Batches)
 	go func() {
 		for err := range w.Errors {
-			fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+			fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		}
 	}()
 
 	select {
 	case <-ctx.Done():
 	case err := <-served:
-		fmt.Fprintf(stderr, "sitegen serve: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen serve: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
@@ -177,6 +178,7 @@ func (b *rebuilder) rebuild(changed []string) server.Result {
 	if changed != nil {
 		what = describeChange(changed)
 	}
+	what = diag.Escape(what) // file names from the watcher
 	stamp := time.Now().Format("15:04:05")
 	if res.Problems.HasErrors() {
 		b.st.printProblems(b.stderr, res.Problems)

@@ -236,9 +236,10 @@ func loadConfig(src fs.FS, opts Options, problems *diag.List) (*config.Config, [
 		return nil, nil
 	}
 	if opts.BaseURL != "" {
-		base, ok := config.NormalizeBaseURL(opts.BaseURL)
-		if !ok {
-			problems.Add(diag.Problem{Path: "--base-url", Message: fmt.Sprintf("%q is not an absolute http(s) URL", opts.BaseURL)})
+		base, err := config.NormalizeBaseURL(opts.BaseURL)
+		var bad *config.BaseURLError
+		if errors.As(err, &bad) {
+			problems.Add(diag.Problem{Path: "--base-url", Message: fmt.Sprintf("%q %s", bad.URL, bad.Message), Hint: bad.Hint})
 			return nil, nil
 		}
 		cfg.BaseURL = base

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxLinks bounds the symbolic links followed for one path, as the kernel
@@ -102,6 +104,14 @@ func publishableName(p string, problems *diag.List) bool {
 	case top == StaticDir && strings.Contains(p, `\`):
 		problems.Add(diag.Problem{Path: p, Message: `the file name has a backslash (\), which Windows and some servers read as a folder separator`,
 			Hint: "rename the file"})
+	case top == StaticDir && !norm.NFC.IsNormalString(p):
+		// Published under its name as it is: a link typed in NFC, as
+		// keyboards type, would not find it. (content/ warns on its own.)
+		problems.Add(diag.Problem{Path: p, Severity: diag.Warning,
+			Message: fmt.Sprintf("the file name is not in Unicode NFC form (its letters are decomposed: %s), so links typed as %s do not find it",
+				strconv.QuoteToASCII(p), norm.NFC.String(strings.TrimPrefix(p, StaticDir))),
+			Hint: "rename the file, typing its name again"})
+		return true
 	default:
 		return true
 	}

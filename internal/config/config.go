@@ -4,9 +4,9 @@
 package config
 
 import (
+	"errors"
 	"net/url"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
@@ -186,32 +186,17 @@ func Parse(src []byte) (*Config, diag.List) {
 }
 
 func readBaseURL(r *yamlx.Reader, f yamlx.Field) string {
-	s, ok := r.HTTPURL(f)
+	s, ok := r.NonEmptyString(f)
 	if !ok {
 		return ""
 	}
-	u, _ := url.Parse(s)
-	if u.RawQuery != "" || u.Fragment != "" {
-		r.Errorf(f.Value, "baseURL must not have a query or fragment")
+	base, err := NormalizeBaseURL(s)
+	var bad *BaseURLError
+	if errors.As(err, &bad) {
+		r.ErrorHint(f.Value, bad.Hint, "baseURL %q %s", bad.URL, bad.Message)
 		return ""
 	}
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
-	}
-	return u.String()
-}
-
-// NormalizeBaseURL checks and normalizes a base URL given on the command
-// line (--base-url), the same way as site.yaml's baseURL.
-func NormalizeBaseURL(s string) (string, bool) {
-	u, err := url.Parse(strings.TrimSpace(s))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return "", false
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
-	}
-	return u.String(), true
+	return base
 }
 
 func readLanguages(r *yamlx.Reader, f yamlx.Field) []Language {

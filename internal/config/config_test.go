@@ -118,17 +118,17 @@ var parseCases = []parseCase{
 	{
 		name: "baseURL without scheme",
 		src:  "baseURL: partnerstwo-es.example.org\nlanguages:\n  - code: pl\n    title: Partnerstwo\n",
-		want: []string{`site.yaml:1:10: baseURL must be an absolute http(s) URL, not "partnerstwo-es.example.org" (write the full address, e.g. https://example.org/)`},
+		want: []string{`site.yaml:1:10: baseURL "partnerstwo-es.example.org" must be an absolute http(s) URL (write the full address, e.g. https://example.org/)`},
 	},
 	{
 		name: "baseURL ftp",
 		src:  "baseURL: ftp://example.org/\nlanguages:\n  - code: pl\n    title: Partnerstwo\n",
-		want: []string{`site.yaml:1:10: baseURL must be an absolute http(s) URL, not "ftp://example.org/" (write the full address, e.g. https://example.org/)`},
+		want: []string{`site.yaml:1:10: baseURL "ftp://example.org/" must be an absolute http(s) URL (write the full address, e.g. https://example.org/)`},
 	},
 	{
 		name: "baseURL with a query",
 		src:  "baseURL: https://example.org/?lang=pl\nlanguages:\n  - code: pl\n    title: Partnerstwo\n",
-		want: []string{`site.yaml:1:10: baseURL must not have a query or fragment`},
+		want: []string{`site.yaml:1:10: baseURL "https://example.org/?lang=pl" must not have a query (?…) or fragment (#…) (end it at the path, e.g. https://example.org/preview/)`},
 	},
 	{
 		name: "baseURL gains a trailing slash",
@@ -321,20 +321,64 @@ func TestParse(t *testing.T) {
 func TestNormalizeBaseURL(t *testing.T) {
 	for _, c := range []struct {
 		in, want string
-		ok       bool
+		err      string // part of the message; "" when accepted
 	}{
-		{"https://example.org", "https://example.org/", true},
-		{" https://example.org/pl ", "https://example.org/pl/", true},
-		{"http://localhost:1313/", "http://localhost:1313/", true},
-		{"example.org", "", false},
-		{"ftp://example.org/", "", false},
-		{"https://example.org/?a=1", "", false},
-		{"https://example.org/#x", "", false},
-		{"https:///x", "", false},
+		{"https://example.org", "https://example.org/", ""},
+		{" https://example.org/pl ", "https://example.org/pl/", ""},
+		{"http://localhost:1313/", "http://localhost:1313/", ""},
+		{"https://Example.ORG/Preview", "https://example.org/Preview/", ""},
+		{"https://example.org:0443/", "https://example.org:443/", ""},
+		{"https://example.org:65535/", "https://example.org:65535/", ""},
+		{"http://[::1]:8080/x", "http://[::1]:8080/x/", ""},
+		{"https://example.org/a%20b", "https://example.org/a%20b/", ""},
+		{"https://example.org/...x/", "https://example.org/...x/", ""},
+		// International names become punycode, however they are given.
+		{"https://żary.pl/", "https://xn--ary-22a.pl/", ""},
+		{"https://%C5%BCary.pl/", "https://xn--ary-22a.pl/", ""},
+		{"https://ŻARY.pl:8443/", "https://xn--ary-22a.pl:8443/", ""},
+		{"https://xn--ary-22a.pl/", "https://xn--ary-22a.pl/", ""},
+		{"https://xn--ary-xra.pl/", "", "not a valid domain name"}, // punycode of no name
+		{"https://bücher.example/wystawa", "https://xn--bcher-kva.example/wystawa/", ""},
+
+		{"example.org", "", "absolute http(s) URL"},
+		{"ftp://example.org/", "", "absolute http(s) URL"},
+		{"https:///x", "", "absolute http(s) URL"},
+		{"https:example.org", "", "absolute http(s) URL"},
+		{"https://example.org/?a=1", "", "query"},
+		{"https://example.org/?", "", "query"},
+		{"https://example.org/#x", "", "fragment"},
+		// Credentials, in every form.
+		{"https://user:pass@example.org/", "", "user name or password"},
+		{"https://user@example.org/", "", "user name or password"},
+		{"https://:pass@example.org/", "", "user name or password"},
+		{"https://@example.org/", "", "user name or password"},
+		{"https://us%40er:p%3Ass@example.org/", "", "user name or password"},
+		// Ports.
+		{"https://example.org:65536/", "", "not a port number"},
+		{"https://example.org:99999999999/", "", "not a port number"},
+		{"https://example.org:0/", "", "not a port number"},
+		{"https://example.org:/", "", "empty port"},
+		{"https://example.org:http/", "", "is not a URL"},
+		{"https://example.org:-1/", "", "is not a URL"},
+		// Dot segments, plain or percent-encoded.
+		{"https://example.org/../", "", `".." segment`},
+		{"https://example.org/a/../b/", "", `".." segment`},
+		{"https://example.org/./", "", `"." segment`},
+		{"https://example.org/a/%2e%2e/", "", `".." segment`},
+		{"https://example.org/%2E./", "", `".." segment`},
+		{"https://example.org/a/.%2E", "", `".." segment`},
+		{"https://example.org/%2e/", "", `"." segment`},
+		// Host names that are not names.
+		{"https://exa_mple.org/", "", "not a valid domain name"},
+		{"https://%E2%80%AEgro.elpmaxe/", "", "not a valid domain name"},
+		{"https://ex\x1bample.org/", "", "is not a URL"},
 	} {
-		got, ok := config.NormalizeBaseURL(c.in)
-		if got != c.want || ok != c.ok {
-			t.Errorf("NormalizeBaseURL(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		got, err := config.NormalizeBaseURL(c.in)
+		switch {
+		case c.err == "" && (err != nil || got != c.want):
+			t.Errorf("NormalizeBaseURL(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("NormalizeBaseURL(%q) = %q, %v; want an error saying %q", c.in, got, err, c.err)
 		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/slug"
 	"github.com/lubuskie-es/sitegen/internal/yamlx"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -175,6 +176,16 @@ func Parse(rel string, src []byte, opts Options) (*Doc, diag.List) {
 
 // classify derives kind, language, translation key and name from the path.
 func classify(rel string, opts Options, problems *diag.List, p string) (Kind, string, string, string) {
+	// Names are compared in NFC, so that a file saved decomposed (NFD,
+	// as macOS and some zip tools write names) is the page its NFC links
+	// and translations name.
+	if !norm.NFC.IsNormalString(rel) {
+		problems.Add(diag.Problem{Path: p, Severity: diag.Warning,
+			Message: fmt.Sprintf("the file name is not in Unicode NFC form (its letters are decomposed: %s); it is read as %s",
+				decomposed(p), norm.NFC.String(p)),
+			Hint: "rename the file, typing its name again, so that links, translations and other tools agree on it"})
+		rel = norm.NFC.String(rel)
+	}
 	kind := Page
 	switch strings.SplitN(rel, "/", 2)[0] {
 	case "meetings":
@@ -199,6 +210,20 @@ func classify(rel string, opts Options, problems *diag.List, p string) (Kind, st
 	}
 	name := datePrefix.ReplaceAllString(path.Base(base), "")
 	return kind, lang, base, name
+}
+
+// decomposed writes a name with each combining mark as \uHHHH, to show
+// how an NFD name differs from the NFC one that looks the same.
+func decomposed(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if unicode.Is(unicode.Mn, r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func checkEncoding(p string, src []byte, problems *diag.List) ([]byte, bool) {

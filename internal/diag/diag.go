@@ -33,10 +33,11 @@ type Problem struct {
 	Hint     string // optional: what to do about it
 }
 
-// String formats the problem as "path:line:col: message (hint)".
+// String formats the problem as "path:line:col: message (hint)", one
+// line, with every control character escaped (see Escape).
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.Path)
+	b.WriteString(Escape(p.Path))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 		if p.Col > 0 {
@@ -47,13 +48,75 @@ func (p Problem) String() string {
 	if p.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(Escape(p.Message))
 	if p.Hint != "" {
 		b.WriteString(" (")
-		b.WriteString(p.Hint)
+		b.WriteString(Escape(p.Hint))
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// Escape makes text from a site safe to print on a terminal or in a CI
+// log: content, front matter and file names reach messages, and a control
+// sequence among them could clear the screen, set the window title (OSC),
+// hide text or forge other messages. Tab, newline and carriage return
+// become \t, \n, \r (a message is one line); every other C0 control and
+// DEL become \xHH; C1 controls, the bidirectional embeddings, overrides
+// and isolates (U+202A–U+202E, U+2066–U+2069) and the marks that reorder
+// or hide text (U+061C, U+200B–U+200F, U+2028, U+2029, U+FEFF) become
+// \uHHHH; bytes that are not UTF-8 become \xHH. Everything else, Polish
+// letters included, is left as it is.
+func Escape(s string) string {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unsafe(r, size) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s // the usual case: nothing to escape, nothing allocated
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case !unsafe(r, size):
+			b.WriteString(s[i : i+size])
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < utf8.RuneSelf || size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// unsafe reports whether the rune r, of size bytes in the text, must be
+// escaped by Escape.
+func unsafe(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1: // not UTF-8: a lone 0x9b is CSI to some terminals
+		return true
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x061c, r >= 0x200b && r <= 0x200f, r == 0x2028, r == 0x2029, r == 0xfeff:
+		return true
+	}
+	return false
 }
 
 // List collects problems. The zero value is ready to use. A List is not safe

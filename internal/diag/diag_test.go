@@ -216,3 +216,56 @@ func TestErrors(t *testing.T) {
 		t.Errorf("a list of warnings has errors: %v", errs)
 	}
 }
+
+func TestEscape(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"content/spotkania/żary.pl.md", "content/spotkania/żary.pl.md"},
+		{"Łódź — „cudzysłów”, emoji 🎉, CJK 漢字", "Łódź — „cudzysłów”, emoji 🎉, CJK 漢字"},
+		{`a\b`, `a\b`}, // backslashes stay: Windows hints quote paths with them
+		// ESC sequences: CSI (clear screen, colours), OSC (window title, links).
+		{"x\x1b[2J\x1b[Hy", `x\x1b[2J\x1b[Hy`},
+		{"\x1b[31mred\x1b[0m", `\x1b[31mred\x1b[0m`},
+		{"\x1b]0;pwned\x07", `\x1b]0;pwned\x07`},
+		{"\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\", `\x1b]8;;https://evil.example\x1b\link\x1b]8;;\x1b\`},
+		{"\x1bP+q\x1b\\", `\x1bP+q\x1b\`}, // DCS
+		// Other C0 controls, tab and newline (a message is one line), DEL.
+		{"a\x00b\x07c\x08d", `a\x00b\x07c\x08d`},
+		{"line\nsite.yaml:1:1: forged", `line\nsite.yaml:1:1: forged`},
+		{"back\roverwrite", `back\roverwrite`},
+		{"tab\there", `tab\there`},
+		{"del\x7f", `del\x7f`},
+		// C1 controls, as UTF-8 and as bare bytes (not UTF-8).
+		{"csi\u009b2J", `csi\u009b2J`},
+		{"osc\u009d0;t\u009c", `osc\u009d0;t\u009c`},
+		{"raw\x9b2J", `raw\x9b2J`},
+		{"bad\xff\xfe", `bad\xff\xfe`},
+		// Bidirectional controls that reorder what is shown.
+		{"gnp.\u202eexe", `gnp.\u202eexe`},
+		{"\u202a\u202b\u202c\u202d", `\u202a\u202b\u202c\u202d`},
+		{"\u2066a\u2067b\u2068c\u2069", `\u2066a\u2067b\u2068c\u2069`},
+		{"\u200bzero\u200ewidth\u200f\u061c", `\u200bzero\u200ewidth\u200f\u061c`},
+		{"line\u2028sep\u2029\ufeff", `line\u2028sep\u2029\ufeff`},
+	} {
+		if got := diag.Escape(c.in); got != c.want {
+			t.Errorf("Escape(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestStringEscapes: every part of a problem is escaped when printed.
+func TestStringEscapes(t *testing.T) {
+	p := diag.Problem{Path: "content/\x1b[2Jx.md", Line: 2, Col: 3,
+		Message: "link \"\x1b]0;title\x07\" not found", Hint: "check \u202eit"}
+	want := `content/\x1b[2Jx.md:2:3: link "\x1b]0;title\x07" not found (check \u202eit)`
+	if got := p.String(); got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	var l diag.List
+	l.Add(p)
+	var b strings.Builder
+	l.Print(&b)
+	if strings.ContainsAny(b.String(), "\x1b\x07\u202e") {
+		t.Errorf("Print wrote a control character: %q", b.String())
+	}
+}

@@ -78,10 +78,16 @@ func Make(cfg *config.Config, req Request) (*Doc, error) {
 		return nil, badRequest("language %q is not one of the site's: %s", lang, strings.Join(cfg.Codes(), ", "))
 	}
 	today := req.Now.In(cfg.Location)
-	rel := s + "." + lang + ".md"
+	suffix := "." + lang + ".md"
+	prefix := ""
+	if req.Kind == "meeting" {
+		prefix = today.Format("2006-01-02") + "-"
+	}
+	s = shorten(s, MaxNameBytes-len(prefix)-len(suffix))
+	rel := prefix + s + suffix
 	switch req.Kind {
 	case "meeting":
-		rel = "meetings/" + today.Format("2006-01-02") + "-" + rel
+		rel = "meetings/" + rel
 	case "partner":
 		rel = "partners/" + rel
 	}
@@ -98,6 +104,27 @@ func Make(cfg *config.Config, req Request) (*Doc, error) {
 		return nil, err
 	}
 	return &Doc{Path: content.Dir + "/" + rel, Data: data, URL: url}, nil
+}
+
+// MaxNameBytes is the longest file name Make gives: a long title's slug
+// is shortened to fit, so that the name stays readable and well below the
+// 255 bytes file systems hold (and what zip tools and Windows paths of
+// 260 characters allow once folders are added).
+const MaxNameBytes = 100
+
+// shorten cuts an ASCII slug to at most n bytes at a word boundary (a
+// "-"), or within the word when its first word alone is longer.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := s[:n]
+	if s[n] != '-' { // the word at n goes on: cut before it
+		if i := strings.LastIndexByte(cut, '-'); i > 0 {
+			cut = cut[:i]
+		}
+	}
+	return strings.TrimRight(cut, "-")
 }
 
 // templates returns the Polish and English text of a kind.

@@ -151,3 +151,57 @@ func TestBadRequests(t *testing.T) {
 		}
 	}
 }
+
+func TestShorten(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"krotki", 10, "krotki"},
+		{"dokladnie-dziesiec", 18, "dokladnie-dziesiec"},
+		{"spotkanie-sygnatariuszy-w-zarach", 25, "spotkanie-sygnatariuszy-w"},
+		{"spotkanie-sygnatariuszy-w-zarach", 24, "spotkanie-sygnatariuszy"},
+		{"spotkanie-sygnatariuszy-w-zarach", 23, "spotkanie-sygnatariuszy"},
+		{"spotkanie-sygnatariuszy-w-zarach", 22, "spotkanie"},
+		{"konstantynopolitanczykowianeczka-x", 10, "konstantyn"}, // one long word: cut within it
+		{"a--b", 2, "a"},
+	} {
+		if got := shorten(c.in, c.n); got != c.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}
+
+// TestMakeLongTitle: a title of any length gives a file name of at most
+// MaxNameBytes, cut at a word, that parses and keeps its full title.
+func TestMakeLongTitle(t *testing.T) {
+	cfg := testConfig(t)
+	long := strings.Repeat("Sprawozdanie z posiedzenia Komitetu Sterującego Partnerstwa ", 20)
+	oneWord := strings.Repeat("Bardzodługiesłowo", 30)
+	for _, tc := range []struct{ kind, title, lang string }{
+		{"meeting", long, "pl"},
+		{"partner", long, "en"},
+		{"page", long, ""},
+		{"page", oneWord, "pl"},
+		{"meeting", "Żółć " + strings.Repeat("ąę ", 200), "pl"},
+	} {
+		d, err := Make(cfg, Request{Kind: tc.kind, Title: tc.title, Lang: tc.lang, Now: now})
+		if err != nil {
+			t.Fatalf("%s %.30q: %v", tc.kind, tc.title, err)
+		}
+		name := d.Path[strings.LastIndexByte(d.Path, '/')+1:]
+		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, ".md"), ".pl"), ".en")
+		if len(name) > MaxNameBytes || len(name) < MaxNameBytes-30 || strings.HasSuffix(base, "-") || strings.Contains(base, "--") {
+			t.Errorf("%s %.30q: file name %q (%d bytes)", tc.kind, tc.title, name, len(name))
+		}
+		if tc.title == long && !strings.HasSuffix(base, "-sterujacego") && !strings.HasSuffix(base, "-partnerstwa") &&
+			!strings.HasSuffix(base, "-komitetu") && !strings.HasSuffix(base, "-posiedzenia") && !strings.HasSuffix(base, "-z") &&
+			!strings.HasSuffix(base, "-sprawozdanie") {
+			t.Errorf("%s: %q is not cut at a word", tc.kind, base)
+		}
+		if !strings.Contains(string(d.Data), strings.TrimSpace(tc.title)[:40]) {
+			t.Errorf("%s: the title is not in the file", tc.kind)
+		}
+	}
+}

@@ -47,8 +47,9 @@ type Options struct {
 	// Rebuild builds the site again; changed are the source paths that
 	// changed (relative to the site's folder), nil for a full build.
 	Rebuild func(changed []string) Result
-	// Hosts are the host names (without port) the reload endpoint answers
-	// to, besides loopback names: the address bound when it is not loopback.
+	// Hosts are the host names or addresses (without port) that requests
+	// may name in their Host header besides loopback names (see
+	// HostAllowed): the address bound when it is not loopback.
 	Hosts []string
 }
 
@@ -226,8 +227,16 @@ func (s *Server) Close() {
 	}
 }
 
-// ServeHTTP serves the site and the server's own endpoints.
+// ServeHTTP serves the site and the server's own endpoints, to requests
+// whose Host this computer is known by (see HostAllowed) only.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !HostAllowed(r.Host, s.opts.Hosts) {
+		// 403 rather than 421: the request did reach this server, which
+		// refuses to answer it for another name.
+		w.Header().Set("Cache-Control", "no-store")
+		http.Error(w, "sitegen serve: forbidden Host header; open the preview at http://127.0.0.1 (or localhost) with its port", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -411,33 +420,65 @@ func IsLoopback(bind string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// hostAllowed is the reload endpoint's guard against DNS rebinding: a
-// page of another site cannot reach it through a name that resolves to
-// 127.0.0.1, since its Host header names that other site.
-func (s *Server) hostAllowed(r *http.Request) bool {
-	host := r.Host
-	if h, _, err := net.SplitHostPort(host); err == nil {
+// HostAllowed reports whether a request's Host header (with or without a
+// port) names this computer: "localhost" or a name under it (RFC 6761; a
+// trailing dot allowed), a loopback address (127.0.0.0/8, [::1]), or one
+// of hosts, compared without case. It is the guard against DNS rebinding:
+// a page of another site whose name is made to resolve to 127.0.0.1 can
+// reach the preview, but its requests' Host still names that other site,
+// so they are refused, drafts and all. An empty Host (an HTTP/1.0 request
+// without one) is refused too: every browser sends one.
+func HostAllowed(hostport string, hosts []string) bool {
+	host := hostport
+	if h, port, err := net.SplitHostPort(hostport); err == nil {
+		if !validPort(port) {
+			return false
+		}
 		host = h
+	} else if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+		host = host[1 : len(host)-1] // an IPv6 address without a port
 	}
-	host = strings.Trim(host, "[]")
-	if host == "localhost" || IsLoopback(host) {
-		return true
+	if host == "" {
+		return false
 	}
-	for _, h := range s.opts.Hosts {
-		if strings.EqualFold(h, host) {
+	if ip := net.ParseIP(host); ip != nil {
+		if ip.IsLoopback() {
+			return true
+		}
+	} else {
+		name := strings.ToLower(strings.TrimSuffix(host, "."))
+		if name == "localhost" || strings.HasSuffix(name, ".localhost") {
+			return true
+		}
+	}
+	for _, h := range hosts {
+		h = strings.Trim(h, "[]")
+		if h != "" && strings.EqualFold(h, host) {
 			return true
 		}
 	}
 	return false
 }
 
+// validPort reports whether a Host header's port is a port number; an
+// empty one ("localhost:") is allowed, as RFC 3986 allows it.
+func validPort(port string) bool {
+	if len(port) > 5 {
+		return false
+	}
+	n := 0
+	for _, c := range port {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n <= 65535
+}
+
 // events is the Server-Sent Events stream a page's reload script listens
 // to: "reload" or "css" after each rebuild.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	if !s.hostAllowed(r) {
-		http.Error(w, "forbidden host", http.StatusForbidden)
-		return
-	}
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)

@@ -431,3 +431,72 @@ func TestDeferredAfterFailedBuild(t *testing.T) {
 		t.Fatalf("a missing page after a good build: %d", resp.StatusCode)
 	}
 }
+
+func TestHostAllowed(t *testing.T) {
+	bound := []string{"192.168.1.20", "laptop.lan", "[fe80::1]"}
+	for _, tc := range []struct {
+		host string
+		ok   bool
+	}{
+		{"localhost", true},
+		{"localhost:1313", true},
+		{"LOCALHOST:1313", true},
+		{"localhost.:1313", true},
+		{"preview.localhost:1313", true},
+		{"127.0.0.1", true},
+		{"127.0.0.1:1313", true},
+		{"127.1.2.3:80", true},
+		{"[::1]:1313", true},
+		{"[::1]", true},
+		{"192.168.1.20:1313", true},
+		{"Laptop.LAN", true},
+		{"[fe80::1]:1313", true},
+		{"localhost:", true},
+
+		{"", false},
+		{"evil.example", false},
+		{"evil.example:1313", false},
+		{"localhost.evil.example:1313", false},
+		{"evillocalhost:1313", false},
+		{"127.0.0.1.evil.example", false},
+		{"128.0.0.1:1313", false},
+		{"0.0.0.0:1313", false},
+		{"[::2]:1313", false},
+		{"192.168.1.21:1313", false},
+		{"localhost:99999", false},
+		{"localhost:http", false},
+		{"::1", true}, // no browser sends it so, but it is this computer
+		{"local host", false},
+	} {
+		if got := HostAllowed(tc.host, bound); got != tc.ok {
+			t.Errorf("HostAllowed(%q) = %v, want %v", tc.host, got, tc.ok)
+		}
+	}
+}
+
+// TestForeignHostEverywhere: every path, the site's and the server's own,
+// refuses a Host that is not this computer's (DNS rebinding).
+func TestForeignHostEverywhere(t *testing.T) {
+	_, ts := serve(t)
+	for _, target := range []string{"/", "/en/", "/spotkania/", "/css/site.abc.css", "/szukaj/index.json",
+		"/nie-ma/", Prefix + "reload.js", Prefix + "events"} {
+		for _, host := range []string{"evil.example", "evil.example:" + ts.URL[strings.LastIndex(ts.URL, ":")+1:], "127.0.0.1.nip.io"} {
+			conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n")
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			conn.Close()
+			if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "forbidden Host") ||
+				strings.Contains(string(body), "Start") {
+				t.Errorf("GET %s with Host %s: %s %q", target, host, resp.Status, body)
+			}
+		}
+	}
+}

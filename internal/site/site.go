@@ -20,6 +20,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/slug"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Kind tells which template renders a page.
@@ -318,8 +319,7 @@ func (b *builder) addAt(p *Page, label, file string, pos content.Pos) {
 			at = prev
 		}
 		b.problems.Add(diag.Problem{Path: at.file, Line: at.pos.Line, Col: at.pos.Col,
-			Message: fmt.Sprintf("%s and %s would both be written at %s", prev.label, label, p.URL),
-			Hint:    "give one of them another slug"})
+			Message: collision(prev.label, label, p.URL), Hint: collisionHint(prev.label, label)})
 		return
 	}
 	b.owners[p.URL] = owner{label, file, pos}
@@ -335,8 +335,44 @@ func (b *builder) addAt(p *Page, label, file string, pos content.Pos) {
 }
 
 func (b *builder) collide(url, file string) {
-	b.problems.Add(diag.Problem{Path: file, Message: fmt.Sprintf("%s and %s would both be written at %s", b.owners[url].label, file, url),
-		Hint: "give one of them another slug"})
+	b.problems.Add(diag.Problem{Path: file, Message: collision(b.owners[url].label, file, url),
+		Hint: collisionHint(b.owners[url].label, file)})
+}
+
+// collision says that a and b would write the same URL. Two names that
+// look the same but differ in Unicode normalization (an NFC name and an
+// NFD one, as macOS and some zip tools write them) are said to differ so.
+func collision(a, b, url string) string {
+	msg := fmt.Sprintf("%s and %s would both be written at %s", a, b, url)
+	if a != b && norm.NFC.String(a) == norm.NFC.String(b) {
+		msg += fmt.Sprintf(" (the two names look the same but differ in Unicode normalization: %s is %s, %s is %s)",
+			quoteNorm(a), normForm(a), quoteNorm(b), normForm(b))
+	}
+	return msg
+}
+
+func collisionHint(a, b string) string {
+	if a != b && norm.NFC.String(a) == norm.NFC.String(b) {
+		return "they are the same page to the site: delete one of the two files, or rename it"
+	}
+	return "give one of them another slug"
+}
+
+// quoteNorm quotes a name with its combining marks as \uHHHH, so that
+// two names that look the same can be told apart.
+func quoteNorm(s string) string {
+	return strconv.QuoteToASCII(s)
+}
+
+// normForm names the Unicode normalization form a name is in.
+func normForm(s string) string {
+	switch {
+	case norm.NFC.IsNormalString(s):
+		return "NFC"
+	case norm.NFD.IsNormalString(s):
+		return "NFD (decomposed)"
+	}
+	return "in neither NFC nor NFD"
 }
 
 // generated adds a page the site makes itself (an index, a list).
@@ -430,11 +466,12 @@ func (b *builder) resolveMeetings(l *Lang) {
 // partner finds the partner a reference names, in the page's language when
 // it has a translation there, else in the default language, else in any.
 func (b *builder) partner(ref content.Ref, from *content.Doc, lang string) *Page {
-	byLang, ok := b.partners[ref.ID]
+	id := norm.NFC.String(ref.ID) // as file names are compared
+	byLang, ok := b.partners[id]
 	if !ok {
 		p := diag.Problem{Path: from.Path, Line: ref.Pos.Line, Col: ref.Pos.Col,
 			Message: fmt.Sprintf("partner %q does not exist", ref.ID)}
-		if b.drafts[ref.ID] {
+		if b.drafts[id] {
 			p.Message = fmt.Sprintf("partner %q is a draft", ref.ID)
 			p.Hint = "publish it (remove draft: true) or build with --drafts"
 		} else if s := diag.Suggest(ref.ID, b.partnerIDs()); s != "" {
@@ -631,8 +668,12 @@ func (s *Site) Lang(code string) *Lang {
 
 // ResolveLink finds the page a relative link in a content file points at:
 // dest is relative to the linking file ("../partners/wup.pl.md"), with or
-// without a language suffix. The target is given in the linking page's
-// language when it has a translation there. ok=false: no such file.
+// without a language suffix, compared in Unicode NFC as file names are. A
+// link without a suffix is given in the linking page's language when it
+// has a translation there, else in the first language that has the page.
+// A link that names a language ("stara-nazwa.pl.md") is that language's
+// page or nothing: after a rename it must not quietly become a link to
+// another language's page. ok=false: no such file.
 func (s *Site) ResolveLink(from *Page, dest string) (*Page, bool) {
 	dir := from.Doc.Path[len(content.Dir)+1:]
 	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
@@ -644,9 +685,13 @@ func (s *Site) ResolveLink(from *Page, dest string) (*Page, bool) {
 	if target == "" {
 		return nil, false
 	}
+	if !norm.NFC.IsNormalString(target) {
+		target = norm.NFC.String(target)
+	}
 	key := strings.TrimSuffix(target, ".md")
+	named := ""
 	if ext := path.Ext(key); ext != "" && s.Config.Language(ext[1:]) != nil {
-		key = strings.TrimSuffix(key, ext)
+		key, named = strings.TrimSuffix(key, ext), ext[1:]
 	}
 	// Pages are keyed by translation key, which generated pages share
 	// (@home, @partners …) and which the home page takes from them: only
@@ -656,6 +701,10 @@ func (s *Site) ResolveLink(from *Page, dest string) (*Page, bool) {
 		byLang = s.byKey["@home"]
 	}
 	of := func(p *Page) bool { return p != nil && p.Doc != nil && p.Doc.Key == key }
+	if named != "" {
+		p := byLang[named]
+		return p, of(p)
+	}
 	if p := byLang[from.Lang.Code]; of(p) {
 		return p, true
 	}

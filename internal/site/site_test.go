@@ -244,30 +244,123 @@ func TestResolveLink(t *testing.T) {
 		"partners/wup.pl.md":          partner("WUP", "jst"),
 		"partners/wup.en.md":          partner("WUP", "jst"),
 		"partners/tylko-pl.pl.md":     partner("Tylko", "jst"),
+		"partners/tylko-en.en.md":     partner("Only", "jst"),
 		"o-nas.pl.md":                 page("O nas"),
+		"nowa-nazwa.pl.md":            page("Nowa"),
+		"stara-nazwa.en.md":           page("Old name"), // its Polish original was renamed
+		"bez-sufiksu.md":              page("Bez"),      // the default language, pl
+		// Names saved decomposed (NFD): "żary" as z + U+0307, "łąka"'s ą
+		// as a + U+0328.
+		"z\u0307ary.pl.md": page("Żary"),
+		"ła\u0328ka.en.md": page("Meadow"),
+		"łąka.pl.md":       page("Łąka"),
 	})
 	if problems.HasErrors() {
 		t.Fatal(messages(problems))
 	}
-	from := s.ByURL("/en/meetings/2015/a-en/")
-	cases := []struct{ dest, want string }{
-		{"../partners/wup.pl.md", "/en/partners/wup/"}, // same language as the linking page
-		{"../partners/wup.en.md", "/en/partners/wup/"},
-		{"../partners/wup.md", "/en/partners/wup/"},
-		{"../partners/tylko-pl.pl.md", "/partnerzy/tylko-pl/"}, // no translation: the original
-		{"../o-nas.md", "/o-nas/"},
-		{"2015-05-14-a.pl.md", "/en/meetings/2015/a-en/"},
-		{"../partners/nie-ma.md", ""},
-		{"../../etc/passwd.md", ""},
+	en := s.ByURL("/en/meetings/2015/a-en/")
+	pl := s.ByURL("/o-nas/")
+	cases := []struct {
+		from       *site.Page
+		dest, want string
+	}{
+		// Without a suffix: the linking page's language, else the first
+		// language that has the page.
+		{en, "../partners/wup.md", "/en/partners/wup/"},
+		{pl, "partners/wup.md", "/partnerzy/wup/"},
+		{en, "../partners/tylko-pl.md", "/partnerzy/tylko-pl/"},
+		{pl, "partners/tylko-en.md", "/en/partners/tylko-en/"},
+		{en, "../o-nas.md", "/o-nas/"},
+		// A suffix names the language: that page or nothing, never another
+		// language's page.
+		{en, "../partners/wup.pl.md", "/partnerzy/wup/"},
+		{en, "../partners/wup.en.md", "/en/partners/wup/"},
+		{pl, "partners/wup.en.md", "/en/partners/wup/"},
+		{pl, "partners/wup.pl.md", "/partnerzy/wup/"},
+		{en, "../partners/tylko-pl.pl.md", "/partnerzy/tylko-pl/"},
+		{en, "../partners/tylko-pl.en.md", ""},
+		{pl, "partners/tylko-en.pl.md", ""},
+		{pl, "stara-nazwa.pl.md", ""}, // renamed: not the English page left behind
+		{en, "../stara-nazwa.pl.md", ""},
+		{pl, "nowa-nazwa.en.md", ""},
+		{pl, "bez-sufiksu.pl.md", "/bez-sufiksu/"}, // no suffix is the default language
+		{pl, "bez-sufiksu.en.md", ""},
+		{en, "2015-05-14-a.pl.md", "/spotkania/2015/a/"},
+		{en, "2015-05-14-a.md", "/en/meetings/2015/a-en/"},
+		{en, "../partners/nie-ma.md", ""},
+		{en, "../partners/nie-ma.pl.md", ""},
+		{en, "../../etc/passwd.md", ""},
+		// Links and names compare in NFC, whichever form either is in.
+		{pl, "żary.pl.md", "/zary/"},
+		{pl, "z\u0307ary.pl.md", "/zary/"},
+		{pl, "żary.md", "/zary/"},
+		{pl, "łąka.en.md", "/en/laka/"},
+		{pl, "ła\u0328ka.pl.md", "/laka/"},
+		{pl, "żary.en.md", ""},
 	}
 	for _, c := range cases {
-		p, ok := s.ResolveLink(from, c.dest)
+		p, ok := s.ResolveLink(c.from, c.dest)
 		got := ""
 		if ok {
 			got = p.URL
 		}
 		if got != c.want {
-			t.Errorf("ResolveLink(%q) = %q, want %q", c.dest, got, c.want)
+			t.Errorf("ResolveLink(from %s, %q) = %q, want %q", c.from.URL, c.dest, got, c.want)
 		}
+	}
+	// NFD and NFC twins are translations of each other.
+	if tr := s.ByURL("/laka/").Translations; len(tr) != 1 || tr[0].URL != "/en/laka/" {
+		t.Errorf("łąka.pl.md (NFC) and ła\u0328ka.en.md (NFD) are not paired: %v", tr)
+	}
+}
+
+// TestNormalizationTwins: two files whose names differ only in Unicode
+// normalization are one page to the site; the collision says how they
+// differ, and a name that is not NFC is warned about.
+func TestNormalizationTwins(t *testing.T) {
+	for _, c := range []struct{ nfc, nfd string }{
+		{"żary.pl.md", "z\u0307ary.pl.md"},
+		{"meetings/2015-05-14-łąka.md", "meetings/2015-05-14-ła\u0328ka.md"},
+		{"partners/gmina-żagań.pl.md", "partners/gmina-z\u0307agan\u0301.pl.md"},
+	} {
+		files := map[string]string{c.nfc: page("A"), c.nfd: page("B")}
+		if strings.HasPrefix(c.nfc, "meetings/") {
+			files = map[string]string{c.nfc: meeting("A", "2015-05-14"), c.nfd: meeting("B", "2015-05-14")}
+		}
+		if strings.HasPrefix(c.nfc, "partners/") {
+			files = map[string]string{c.nfc: partner("A", "jst"), c.nfd: partner("B", "jst")}
+		}
+		_, problems := build(t, files)
+		msgs := strings.Join(messages(problems), "\n")
+		if !strings.Contains(msgs, "differ in Unicode normalization") || !strings.Contains(msgs, "is NFD (decomposed)") ||
+			!strings.Contains(msgs, "delete one of the two files") {
+			t.Errorf("%s and %s:\n%s", c.nfc, c.nfd, msgs)
+		}
+		_, ps := content.Parse(c.nfd, []byte(files[c.nfd]), content.Options{Languages: []string{"pl", "en"}})
+		if w := strings.Join(messages(ps), "\n"); !strings.Contains(w, "warning: the file name is not in Unicode NFC form") {
+			t.Errorf("%s: no warning: %s", c.nfd, w)
+		}
+		if _, ps := content.Parse(c.nfc, []byte(files[c.nfc]), content.Options{Languages: []string{"pl", "en"}}); ps.Len() != 0 {
+			t.Errorf("%s: %v", c.nfc, messages(ps))
+		}
+	}
+}
+
+// TestPartnerIDsInNFC: a partner id names a file, and compares in NFC
+// whichever form the file name or the reference is in.
+func TestPartnerIDsInNFC(t *testing.T) {
+	s, problems := build(t, map[string]string{
+		"partners/gmina-z\u0307ary.pl.md": partner("Gmina Żary", "jst"), // NFD file name
+		"partners/łagów.pl.md":            partner("Łagów", "jst"),
+		"partners/sława.pl.md":            partner("Sława", "jst"),
+		"meetings/2015-05-14-a.pl.md": meeting("A", "2015-05-14", "host: gmina-żary",
+			"participants: [\"łago\u0301w\", sława]"), // NFC, NFD, NFC
+	})
+	if problems.HasErrors() {
+		t.Fatal(messages(problems))
+	}
+	m := s.ByURL("/spotkania/2015/a/")
+	if m.Host == nil || m.Host.URL != "/partnerzy/gmina-zary/" || len(m.Participants) != 2 {
+		t.Errorf("host %v, participants %v", m.Host, m.Participants)
 	}
 }
