@@ -100,10 +100,19 @@ type Doc struct {
 	Params  map[string]any
 	Menu    int
 	InMenu  bool
+	// PublishDate and ExpiryDate bound when the document is on the site:
+	// it is left out before the day of PublishDate and from the day of
+	// ExpiryDate on (zero: no bound). PublishPos and ExpiryPos are where
+	// they were written.
+	PublishDate, ExpiryDate time.Time
+	PublishPos, ExpiryPos   Pos
 
 	// Meeting
-	Date         time.Time
-	HasTime      bool // the date gave a time of day
+	Date    time.Time
+	HasTime bool // the date gave a time of day
+	// End is when the meeting ends (zero if not given), in the same form
+	// as Date: with a time exactly when Date has one.
+	End          time.Time
 	Location     string
 	Host         *Ref
 	Participants []Ref
@@ -141,9 +150,9 @@ var (
 )
 
 var (
-	commonKeys  = []string{"title", "summary", "slug", "draft", "aliases", "params"}
-	meetingKeys = append([]string{"date", "location", "host", "participants", "guests", "tags"}, commonKeys...)
-	partnerKeys = []string{"title", "short", "sector", "role", "joined", "website", "logo", "address", "draft", "aliases", "params"}
+	commonKeys  = []string{"title", "summary", "slug", "draft", "publishDate", "expiryDate", "aliases", "params"}
+	meetingKeys = append([]string{"date", "end", "location", "host", "participants", "guests", "tags"}, commonKeys...)
+	partnerKeys = []string{"title", "short", "sector", "role", "joined", "website", "logo", "address", "draft", "publishDate", "expiryDate", "aliases", "params"}
 	pageKeys    = append([]string{"menu"}, commonKeys...)
 )
 
@@ -329,10 +338,18 @@ func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
 		return
 	}
 	seen := map[string]bool{}
+	var end, expiry *yaml.Node
 	for _, f := range r.Fields(root, "the front matter of a "+d.Kind.String(), allowed) {
 		seen[f.Name()] = true
 		readField(r, f, d, opts)
+		switch f.Name() {
+		case "end":
+			end = f.Value
+		case "expiryDate":
+			expiry = f.Value
+		}
 	}
+	checkTimes(r, d, end, expiry)
 	required := []string{"title"}
 	switch d.Kind {
 	case Meeting:
@@ -386,12 +403,32 @@ func readField(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
 		}
 	case "menu":
 		d.Menu, d.InMenu = r.Int(f)
-	case "date", "joined":
+	case "date", "joined", "end", "publishDate", "expiryDate":
 		t, hasTime, ok := r.Date(f, opts.Location)
-		if ok && f.Name() == "date" {
+		if !ok {
+			return
+		}
+		switch f.Name() {
+		case "date":
 			d.Date, d.HasTime = t, hasTime
-		} else if ok {
+		case "joined":
 			d.Joined = t
+		case "end":
+			d.End = t
+			if hasTime != d.HasTime && !d.Date.IsZero() {
+				d.End = time.Time{}
+				if d.HasTime {
+					r.ErrorHint(f.Value, fmt.Sprintf("write the time the meeting ends, e.g. end: %sT13:00", d.Date.Format(time.DateOnly)),
+						"end needs a time of day, as date has one")
+				} else {
+					r.ErrorHint(f.Value, "write end as a day (YYYY-MM-DD), or give date a time as well",
+						"end has a time of day, but date does not")
+				}
+			}
+		case "publishDate":
+			d.PublishDate, d.PublishPos = t, pos(r, f.Value)
+		case "expiryDate":
+			d.ExpiryDate, d.ExpiryPos = t, pos(r, f.Value)
 		}
 	case "location":
 		d.Location, _ = r.NonEmptyString(f)
@@ -425,6 +462,26 @@ func readField(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
 	case "address":
 		d.Address, _ = r.NonEmptyString(f)
 	}
+}
+
+// checkTimes reports an end before the start, and an expiryDate not after
+// the publishDate, at the later key.
+func checkTimes(r *yamlx.Reader, d *Doc, end, expiry *yaml.Node) {
+	if end != nil && !d.End.IsZero() && !d.Date.IsZero() && d.End.Before(d.Date) {
+		r.ErrorHint(end, "end is when the meeting ends; it cannot be before date",
+			"the meeting ends (%s) before it starts (%s)", end.Value, d.Date.Format(dateForm(d.HasTime)))
+	}
+	if expiry != nil && !d.PublishDate.IsZero() && !d.ExpiryDate.After(d.PublishDate) {
+		r.ErrorHint(expiry, "expiryDate is the first day the document is no longer on the site",
+			"expiryDate (%s) is not after publishDate (%s): the document would never be shown", expiry.Value, d.PublishDate.Format(time.DateOnly))
+	}
+}
+
+func dateForm(hasTime bool) string {
+	if hasTime {
+		return "2006-01-02 15:04"
+	}
+	return time.DateOnly
 }
 
 func readGuests(r *yamlx.Reader, f yamlx.Field) []Guest {

@@ -231,13 +231,13 @@ var parseCases = []parseCase{
 		name: "unknown key with no close match",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: O nas\nautor: Jan Kowalski\n---\n",
-		want: []string{`content/o-nas.md:3:1: unknown key "autor" in the front matter of a page (known keys: menu, title, summary, slug, draft, aliases, params)`},
+		want: []string{`content/o-nas.md:3:1: unknown key "autor" in the front matter of a page (known keys: menu, title, summary, slug, draft, publishDate, expiryDate, aliases, params)`},
 	},
 	{
 		name: "meeting key in a partner",
 		rel:  "partners/wup.pl.md",
 		src:  "---\n" + partnerFM + "date: 2015-05-14\n---\n",
-		want: []string{`content/partners/wup.pl.md:5:1: unknown key "date" in the front matter of a partner (known keys: title, short, sector, role, joined, website, logo, address, draft, aliases, params)`},
+		want: []string{`content/partners/wup.pl.md:5:1: unknown key "date" in the front matter of a partner (known keys: title, short, sector, role, joined, website, logo, address, draft, publishDate, expiryDate, aliases, params)`},
 	},
 	{
 		name: "duplicate key",
@@ -905,7 +905,72 @@ var parseCases = []parseCase{
 		name: "page keys refused in a meeting, meeting keys in a page",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: O nas\nlocation: Zielona Góra\n---\n",
-		want: []string{`content/o-nas.md:3:1: unknown key "location" in the front matter of a page (known keys: menu, title, summary, slug, draft, aliases, params)`},
+		want: []string{`content/o-nas.md:3:1: unknown key "location" in the front matter of a page (known keys: menu, title, summary, slug, draft, publishDate, expiryDate, aliases, params)`},
+	},
+
+	// --- time: end, publishDate, expiryDate ------------------------------
+	{
+		name: "meeting with a start and an end time",
+		rel:  "meetings/2015-05-14-spotkanie.pl.md",
+		src:  "---\ntitle: Spotkanie\ndate: 2015-05-14T10:00\nend: 2015-05-14T13:30\nlocation: Zielona Góra\n---\n",
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "End", d.End.Format(time.RFC3339), "2015-05-14T13:30:00+02:00")
+			eq(t, "HasTime", d.HasTime, true)
+		},
+	},
+	{
+		name: "meeting of several days",
+		rel:  "meetings/2015-05-14-zjazd.pl.md",
+		src:  "---\ntitle: Zjazd\ndate: 2015-05-14\nend: 2015-05-15\nlocation: Łagów\n---\n",
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "End", d.End.Format(time.DateOnly), "2015-05-15")
+		},
+	},
+	{
+		name: "end before date",
+		rel:  "meetings/2015-05-14-spotkanie.pl.md",
+		src:  "---\ntitle: Spotkanie\ndate: 2015-05-14T10:00\nend: 2015-05-14T09:00\nlocation: Zielona Góra\n---\n",
+		want: []string{"content/meetings/2015-05-14-spotkanie.pl.md:4:6: the meeting ends (2015-05-14T09:00) before it starts (2015-05-14 10:00) (end is when the meeting ends; it cannot be before date)"},
+	},
+	{
+		name: "end without the time that date has",
+		rel:  "meetings/2015-05-14-spotkanie.pl.md",
+		src:  "---\ntitle: Spotkanie\ndate: 2015-05-14T10:00\nend: 2015-05-14\nlocation: Zielona Góra\n---\n",
+		want: []string{"content/meetings/2015-05-14-spotkanie.pl.md:4:6: end needs a time of day, as date has one (write the time the meeting ends, e.g. end: 2015-05-14T13:00)"},
+	},
+	{
+		name: "end with a time that date lacks",
+		rel:  "meetings/2015-05-14-spotkanie.pl.md",
+		src:  "---\ntitle: Spotkanie\ndate: 2015-05-14\nend: 2015-05-14T12:00\nlocation: Zielona Góra\n---\n",
+		want: []string{"content/meetings/2015-05-14-spotkanie.pl.md:4:6: end has a time of day, but date does not (write end as a day (YYYY-MM-DD), or give date a time as well)"},
+	},
+	{
+		name: "end that is not a date",
+		rel:  "meetings/2015-05-14-spotkanie.pl.md",
+		src:  "---\ntitle: Spotkanie\ndate: 2015-05-14\nend: po obiedzie\nlocation: Zielona Góra\n---\n",
+		want: []string{`content/meetings/2015-05-14-spotkanie.pl.md:4:6: end: "po obiedzie" is not a valid date (write it as YYYY-MM-DD, e.g. 2015-05-14, or with a time: 2015-05-14T10:00:00+02:00)`},
+	},
+	{
+		name: "end is for meetings only",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: O nas\nend: 2015-05-14\n---\n",
+		want: []string{`content/o-nas.md:3:1: unknown key "end" in the front matter of a page (did you mean "menu"?)`},
+	},
+	{
+		name: "publishDate and expiryDate on a partner",
+		rel:  "partners/wup.pl.md",
+		src:  "---\n" + partnerFM + "publishDate: 2026-01-01\nexpiryDate: 2027-01-01\n---\n",
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "PublishDate", d.PublishDate.Format(time.DateOnly), "2026-01-01")
+			eq(t, "ExpiryDate", d.ExpiryDate.Format(time.DateOnly), "2027-01-01")
+			eq(t, "ExpiryPos", d.ExpiryPos, content.Pos{Line: 6, Col: 13})
+		},
+	},
+	{
+		name: "expiryDate not after publishDate",
+		rel:  "o-nas.md",
+		src:  "---\ntitle: O nas\npublishDate: 2026-05-01\nexpiryDate: 2026-05-01\n---\n",
+		want: []string{"content/o-nas.md:4:13: expiryDate (2026-05-01) is not after publishDate (2026-05-01): the document would never be shown (expiryDate is the first day the document is no longer on the site)"},
 	},
 
 	// --- body ---------------------------------------------------------------

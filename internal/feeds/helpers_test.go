@@ -105,6 +105,7 @@ A partner that hosts meetings.
 	add("content/meetings/2016-03-10-wiosenne-spotkanie.pl.md", `---
 title: "Wiosenne spotkanie"
 date: 2016-03-10T10:30:00+01:00
+end: 2016-03-10T13:00:00+01:00
 location: "Zielona Góra"
 host: gospodarz
 summary: "Spotkanie o godzinie 10:30."
@@ -114,6 +115,7 @@ Treść.
 	add("content/meetings/2030-01-15-zapowiedz.pl.md", `---
 title: "Zapowiedź `+yamlEscape(hostile)+`"
 date: 2030-01-15
+end: 2030-01-16
 location: "Sala `+yamlEscape(hostile)+`"
 host: gospodarz
 tags: ["ekonomia społeczna"]

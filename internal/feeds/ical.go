@@ -21,11 +21,17 @@ import (
 //     start is reproducible and moves when the meeting is rescheduled,
 //     the one change a calendar must notice;
 //   - a meeting with a time starts at that instant, written in UTC so that
-//     no VTIMEZONE is needed; it has no DTEND because the content gives no
-//     end (RFC 5545 3.6.1: it then ends when it starts). A meeting with a
-//     date alone is an all-day event: DTSTART;VALUE=DATE and DTEND the
-//     next day, which is exclusive.
+//     no VTIMEZONE is needed, and ends at its end; one without an end is
+//     given DefaultDuration, since a calendar shows an event with no DTEND
+//     as taking no time at all (RFC 5545 3.6.1). A meeting with a date
+//     alone is an all-day event: DTSTART;VALUE=DATE, and DTEND the day
+//     after its last day (the end's day, or the start's), which is
+//     exclusive.
 //   - no METHOD: the files publish, they do not invite.
+
+// DefaultDuration is how long a meeting with a start time but no end lasts
+// in the calendars.
+const DefaultDuration = 2 * time.Hour
 
 const (
 	icsDate     = "20060102"
@@ -73,11 +79,20 @@ func (w *icsWriter) event(m *site.Page, k linker) {
 	w.prop("UID", "", escapeText(d.Key+"."+m.Lang.Code+"@"+k.host()))
 	w.prop("DTSTAMP", "", d.Date.UTC().Format(icsDateTime))
 	if d.HasTime {
+		end := d.End
+		if end.IsZero() {
+			end = d.Date.Add(DefaultDuration)
+		}
 		w.prop("DTSTART", "", d.Date.UTC().Format(icsDateTime))
+		w.prop("DTEND", "", end.UTC().Format(icsDateTime))
 	} else {
-		day := time.Date(d.Date.Year(), d.Date.Month(), d.Date.Day(), 0, 0, 0, 0, time.UTC)
-		w.prop("DTSTART", ";VALUE=DATE", day.Format(icsDate))
-		w.prop("DTEND", ";VALUE=DATE", day.AddDate(0, 0, 1).Format(icsDate))
+		last := d.Date
+		if !d.End.IsZero() {
+			last = d.End
+		}
+		day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+		w.prop("DTSTART", ";VALUE=DATE", day(d.Date).Format(icsDate))
+		w.prop("DTEND", ";VALUE=DATE", day(last).AddDate(0, 0, 1).Format(icsDate))
 	}
 	w.prop("SUMMARY", lang, escapeText(d.Title))
 	w.prop("LOCATION", lang, escapeText(d.Location))

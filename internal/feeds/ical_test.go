@@ -379,18 +379,26 @@ func checkEvent(t *testing.T, b built, path string, ev *icsComp, m *site.Page) {
 		if got, _ := time.Parse("20060102T150405Z", start.Value); !got.Equal(d.Date) {
 			t.Errorf("%s: DTSTART %s is not %s", where, start.Value, d.Date)
 		}
-		if len(ev.props("DTEND")) != 0 {
-			t.Errorf("%s: DTEND invented for a meeting with no end", where)
+		wantEnd := d.End
+		if wantEnd.IsZero() {
+			wantEnd = d.Date.Add(feeds.DefaultDuration)
+		}
+		if got, err := time.Parse("20060102T150405Z", ev.one(t, where, "DTEND").Value); err != nil || !got.Equal(wantEnd) {
+			t.Errorf("%s: DTEND %v, want %s", where, got, wantEnd)
 		}
 	} else {
 		end := ev.one(t, where, "DTEND")
 		if start.Params["VALUE"] != "DATE" || !icsDateRE.MatchString(start.Value) || end.Params["VALUE"] != "DATE" {
 			t.Errorf("%s: an all-day meeting has DTSTART %v:%s DTEND %v:%s", where, start.Params, start.Value, end.Params, end.Value)
 		}
+		last := d.Date
+		if !d.End.IsZero() {
+			last = d.End
+		}
 		s, err1 := time.Parse("20060102", start.Value)
 		e, err2 := time.Parse("20060102", end.Value)
-		if err1 != nil || err2 != nil || s.Format(time.DateOnly) != d.Date.Format(time.DateOnly) || !e.Equal(s.AddDate(0, 0, 1)) {
-			t.Errorf("%s: all-day %s–%s, want %s and the next day", where, start.Value, end.Value, d.Date.Format(time.DateOnly))
+		if err1 != nil || err2 != nil || s.Format(time.DateOnly) != d.Date.Format(time.DateOnly) || e.Format(time.DateOnly) != last.AddDate(0, 0, 1).Format(time.DateOnly) {
+			t.Errorf("%s: all-day %s–%s, want %s to the day after %s", where, start.Value, end.Value, d.Date.Format(time.DateOnly), last.Format(time.DateOnly))
 		}
 	}
 	if got := textProp(t, where, ev, "SUMMARY"); got != d.Title {

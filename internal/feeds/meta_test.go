@@ -216,8 +216,17 @@ func checkLDEvent(t *testing.T, b built, file string, e *ldNode, p *site.Page, a
 	if e.StartDate != wantStart || e.Name != d.Title || e.URL != abs(p) || e.InLanguage != p.Lang.Code {
 		t.Errorf("%s: Event startDate %q name %q url %q, want %q %q %q", file, e.StartDate, e.Name, e.URL, wantStart, d.Title, abs(p))
 	}
-	if !d.HasTime && e.EndDate != wantStart {
-		t.Errorf("%s: a one-day event ends %q", file, e.EndDate)
+	wantEnd := ""
+	switch {
+	case !d.End.IsZero() && d.HasTime:
+		wantEnd = d.End.Format(time.RFC3339)
+	case !d.End.IsZero():
+		wantEnd = d.End.Format(time.DateOnly)
+	case !d.HasTime:
+		wantEnd = wantStart // a one-day event
+	}
+	if e.EndDate != wantEnd {
+		t.Errorf("%s: event ends %q, want %q", file, e.EndDate, wantEnd)
 	}
 	if e.EventStatus != "https://schema.org/EventScheduled" || e.EventAttendanceMode != "https://schema.org/OfflineEventAttendanceMode" {
 		t.Errorf("%s: status %q mode %q", file, e.EventStatus, e.EventAttendanceMode)

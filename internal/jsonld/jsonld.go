@@ -165,10 +165,16 @@ func event(in Input) Event {
 		Location: Place{Type: "Place", Name: d.Location, Address: d.Location}}
 	if d.HasTime {
 		e.StartDate = d.Date.Format(time.RFC3339)
+		if !d.End.IsZero() {
+			e.EndDate = d.End.Format(time.RFC3339)
+		}
 	} else {
-		// A date alone is a one-day event: it ends the day it starts.
+		// A date alone is an event of whole days: without an end, of one.
 		e.StartDate = d.Date.Format(time.DateOnly)
 		e.EndDate = e.StartDate
+		if !d.End.IsZero() {
+			e.EndDate = d.End.Format(time.DateOnly)
+		}
 	}
 	if h := p.Host; h != nil {
 		o := organization(h, in)

@@ -154,6 +154,12 @@ type Site struct {
 	Pages []*Page
 	// Now is the moment the build treats as "now".
 	Now time.Time
+	// NextChange is the first day after Now on which the site would come
+	// out differently by the calendar alone (a publishDate or expiryDate
+	// reached, an upcoming meeting become past), and NextReason what
+	// happens then; zero when no date in the content lies ahead.
+	NextChange time.Time
+	NextReason Change
 
 	byURL map[string]*Page
 	byKey map[string]map[string]*Page // key → lang → page
@@ -189,7 +195,9 @@ type builder struct {
 	owners map[string]owner
 	// partners: id → lang → page.
 	partners map[string]map[string]*Page
-	drafts   map[string]bool // partner ids that exist only as drafts
+	// drafts: partner ids left out of this build (drafts, not yet
+	// published or expired) → why, as unpublished says.
+	drafts map[string]string
 }
 
 func (b *builder) run(docs []*content.Doc) {
@@ -207,22 +215,33 @@ func (b *builder) run(docs []*content.Doc) {
 	b.linkTranslations()
 }
 
-// publishable drops drafts unless asked for, remembering the draft partner
-// ids so that references to them get a precise message.
+// publishable drops drafts, documents before their publishDate and from
+// their expiryDate on, unless asked for drafts, remembering the partner ids
+// left out so that references to them get a precise message.
 func (b *builder) publishable(docs []*content.Doc) []*content.Doc {
-	b.drafts = map[string]bool{}
+	b.drafts = map[string]string{}
+	today := b.today()
 	out := make([]*content.Doc, 0, len(docs))
 	for _, d := range docs {
-		if d.Draft && !b.opts.Drafts {
+		if why := unpublished(d, today); why != "" && !b.opts.Drafts {
 			if d.Kind == content.Partner {
-				b.drafts[d.Name] = true
+				b.drafts[d.Name] = why
 			}
-			continue
+			if !d.PublishDate.After(today) {
+				continue // expired, or a draft: nothing ahead
+			}
 		}
 		out = append(out, d)
 	}
 	slices.SortFunc(out, func(a, b *content.Doc) int { return cmp.Compare(a.Path, b.Path) })
-	return out
+	kept := out[:0]
+	for _, d := range out {
+		b.ahead(d, today)
+		if unpublished(d, today) == "" || b.opts.Drafts {
+			kept = append(kept, d)
+		}
+	}
+	return kept
 }
 
 func (b *builder) lang(code string) *Lang {
@@ -471,9 +490,12 @@ func (b *builder) partner(ref content.Ref, from *content.Doc, lang string) *Page
 	if !ok {
 		p := diag.Problem{Path: from.Path, Line: ref.Pos.Line, Col: ref.Pos.Col,
 			Message: fmt.Sprintf("partner %q does not exist", ref.ID)}
-		if b.drafts[id] {
-			p.Message = fmt.Sprintf("partner %q is a draft", ref.ID)
+		if why := b.drafts[id]; why != "" {
+			p.Message = fmt.Sprintf("partner %q %s", ref.ID, why)
 			p.Hint = "publish it (remove draft: true) or build with --drafts"
+			if !strings.HasSuffix(why, "draft") {
+				p.Hint = "change its publishDate or expiryDate, or build with --drafts to preview"
+			}
 		} else if s := diag.Suggest(ref.ID, b.partnerIDs()); s != "" {
 			p.Hint = fmt.Sprintf("did you mean %q?", s)
 		} else {
@@ -505,8 +527,7 @@ func (b *builder) partnerIDs() []string {
 // splitUpcoming divides meetings at the start of today in the site's time
 // zone: a meeting later today is still upcoming.
 func (b *builder) splitUpcoming(l *Lang) {
-	now := b.site.Now.In(b.site.Config.Location)
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, b.site.Config.Location)
+	today := b.today()
 	for _, m := range l.Meetings {
 		if m.Doc.Date.Before(today) {
 			l.Past = append(l.Past, m)
