@@ -45,7 +45,7 @@ func contentURLs(s *site.Site) []string {
 // expiryDate on, and --drafts shows it all the same.
 func TestPublishAndExpiry(t *testing.T) {
 	files := map[string]string{
-		"ogloszenie.md": "---\ntitle: Ogłoszenie\npublishDate: 2026-03-10\nexpiryDate: 2026-03-20\n---\nTekst.\n",
+		"ogloszenie.md":                   "---\ntitle: Ogłoszenie\npublishDate: 2026-03-10\nexpiryDate: 2026-03-20\n---\nTekst.\n",
 		"meetings/2026-03-15-zebranie.md": meeting("Zebranie", "2026-03-15"),
 	}
 	warsaw, _ := time.LoadLocation("Europe/Warsaw")
