@@ -28,6 +28,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/feeds"
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/markdown"
+	"github.com/lubuskie-es/sitegen/internal/opendata"
 	"github.com/lubuskie-es/sitegen/internal/output"
 	"github.com/lubuskie-es/sitegen/internal/render"
 	"github.com/lubuskie-es/sitegen/internal/search"
@@ -157,7 +158,9 @@ func Run(src fs.FS, opts Options) *Result {
 		problems.Merge(p)
 		searchFiles, p := search.Files(s, catalogs)
 		problems.Merge(p)
-		return slices.Concat(feedFiles, searchFiles), problems
+		dataFiles, p := opendata.Files(s, catalogs, feeds.EventPath)
+		problems.Merge(p)
+		return slices.Concat(feedFiles, searchFiles, dataFiles), problems
 	}
 	// Feeds and the search index read the converted pages, as rendering
 	// does, and mostly one at a time: made beside rendering, they take up

@@ -38,7 +38,14 @@ type Config struct {
 	Location *time.Location
 	// Params is free-form data for templates.
 	Params map[string]any
+	// License is the address of the licence the open data (partners and
+	// meetings as CSV and JSON) is published under.
+	License string
 }
+
+// DefaultLicense is the open data's licence unless site.yaml names one:
+// Creative Commons Attribution 4.0, the one dane.gov.pl recommends.
+const DefaultLicense = "https://creativecommons.org/licenses/by/4.0/"
 
 // Language is one language of the site.
 type Language struct {
@@ -62,6 +69,7 @@ type Sections struct {
 	Search   string // "szukaj"
 	Upcoming string // "nadchodzace", under Meetings
 	Page     string // "strona": /spotkania/strona/2/
+	Data     string // "dane": the open data, /dane/partnerzy.csv
 }
 
 // Default returns the default language.
@@ -110,9 +118,10 @@ func (c *Config) Codes() []string {
 }
 
 var (
-	topKeys      = []string{"baseURL", "languages", "menu", "pagination", "markdown", "timezone", "params"}
+	topKeys      = []string{"baseURL", "languages", "menu", "pagination", "markdown", "timezone", "opendata", "params"}
+	openDataKeys = []string{"license"}
 	languageKeys = []string{"code", "name", "locale", "title", "description", "quotes", "sections"}
-	sectionKeys  = []string{"meetings", "partners", "tags", "search", "upcoming", "page"}
+	sectionKeys  = []string{"meetings", "partners", "tags", "search", "upcoming", "page", "data"}
 	menuKeys     = []string{"meetings", "partners"}
 	markdownKeys = []string{"unsafe"}
 	segmentRE    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -128,7 +137,7 @@ func Parse(src []byte) (*Config, diag.List) {
 	if root == nil {
 		return nil, problems
 	}
-	cfg := &Config{PageSize: 10, Menu: map[string]int{}, Location: time.UTC}
+	cfg := &Config{PageSize: 10, Menu: map[string]int{}, Location: time.UTC, License: DefaultLicense}
 	var sawBase, sawLangs bool
 	for _, f := range r.Fields(root, FileName, topKeys) {
 		switch f.Name() {
@@ -155,6 +164,12 @@ func Parse(src []byte) (*Config, diag.List) {
 		case "markdown":
 			for _, m := range r.Fields(f.Value, "markdown", markdownKeys) {
 				cfg.UnsafeMarkdown, _ = r.Bool(m)
+			}
+		case "opendata":
+			for _, m := range r.Fields(f.Value, "opendata", openDataKeys) {
+				if u, ok := r.HTTPURL(m); ok {
+					cfg.License = u
+				}
 			}
 		case "timezone":
 			if s, ok := r.NonEmptyString(f); ok {
@@ -288,7 +303,7 @@ func readLanguage(r *yamlx.Reader, node *yaml.Node) (Language, bool) {
 	for _, d := range []struct {
 		field *string
 		value string
-	}{{&s.Meetings, "meetings"}, {&s.Partners, "partners"}, {&s.Tags, "tags"}, {&s.Search, "search"}, {&s.Upcoming, "upcoming"}, {&s.Page, "page"}} {
+	}{{&s.Meetings, "meetings"}, {&s.Partners, "partners"}, {&s.Tags, "tags"}, {&s.Search, "search"}, {&s.Upcoming, "upcoming"}, {&s.Page, "page"}, {&s.Data, "data"}} {
 		if *d.field == "" {
 			*d.field = d.value
 		}
@@ -320,6 +335,8 @@ func readSections(r *yamlx.Reader, f yamlx.Field) Sections {
 			s.Upcoming = v
 		case "page":
 			s.Page = v
+		case "data":
+			s.Data = v
 		}
 	}
 	return s

@@ -47,13 +47,13 @@ func TestSampleSite(t *testing.T) {
 	}
 	eq(t, "pl.Quotes", pl.Quotes, [4]string{"„", "”", "«", "»"})
 	eq(t, "pl.Sections", pl.Sections, config.Sections{Meetings: "spotkania", Partners: "partnerzy", Tags: "tagi",
-		Search: "szukaj", Upcoming: "nadchodzace", Page: "strona"})
+		Search: "szukaj", Upcoming: "nadchodzace", Page: "strona", Data: "dane"})
 	eq(t, "en.Name", en.Name, "English")
 	eq(t, "en.Locale", en.Locale, "en_GB")
 	eq(t, "en.Title", en.Title, "Partnership for the Social Economy")
 	eq(t, "en.Quotes", en.Quotes, [4]string{"“", "”", "‘", "’"})
 	eq(t, "en.Sections", en.Sections, config.Sections{Meetings: "meetings", Partners: "partners", Tags: "tags",
-		Search: "search", Upcoming: "upcoming", Page: "page"})
+		Search: "search", Upcoming: "upcoming", Page: "page", Data: "data"})
 }
 
 // minimal is the least a site.yaml must say.
@@ -68,12 +68,13 @@ func TestDefaults(t *testing.T) {
 	eq(t, "Location", cfg.Location.String(), "UTC")
 	eq(t, "UnsafeMarkdown", cfg.UnsafeMarkdown, false)
 	eq(t, "Menu", cfg.Menu, map[string]int{})
+	eq(t, "License", cfg.License, config.DefaultLicense)
 	l := cfg.Default()
 	eq(t, "Name", l.Name, "pl")
 	eq(t, "Locale", l.Locale, "pl")
 	eq(t, "Quotes", l.Quotes, [4]string{"“", "”", "‘", "’"})
 	eq(t, "Sections", l.Sections, config.Sections{Meetings: "meetings", Partners: "partners", Tags: "tags",
-		Search: "search", Upcoming: "upcoming", Page: "page"})
+		Search: "search", Upcoming: "upcoming", Page: "page", Data: "data"})
 }
 
 type parseCase struct {
@@ -95,7 +96,7 @@ var parseCases = []parseCase{
 	{
 		name: "unknown key with no close match",
 		src:  minimal + "theme: zielony\n",
-		want: []string{`site.yaml:5:1: unknown key "theme" in site.yaml (known keys: baseURL, languages, menu, pagination, markdown, timezone, params)`},
+		want: []string{`site.yaml:5:1: unknown key "theme" in site.yaml (known keys: baseURL, languages, menu, pagination, markdown, timezone, opendata, params)`},
 	},
 	{
 		name: "unknown key in a language",
@@ -192,7 +193,7 @@ var parseCases = []parseCase{
 			`site.yaml:7:17: section name "spo tkania" is not a valid URL segment (use lower-case ASCII letters, digits and dashes, e.g. spotkania)`,
 			`site.yaml:8:13: section name "tagi/" is not a valid URL segment (use lower-case ASCII letters, digits and dashes, e.g. spotkania)`,
 			`site.yaml:9:15: search must not be empty`,
-			`site.yaml:10:7: unknown key "szukaj" in sections (known keys: meetings, partners, tags, search, upcoming, page)`,
+			`site.yaml:10:7: unknown key "szukaj" in sections (known keys: meetings, partners, tags, search, upcoming, page, data)`,
 		},
 	},
 	{
@@ -205,7 +206,7 @@ var parseCases = []parseCase{
 		src:  minimal + "    sections:\n      meetings: spotkania\n",
 		check: func(t *testing.T, cfg *config.Config) {
 			eq(t, "Sections", cfg.Default().Sections, config.Sections{Meetings: "spotkania", Partners: "partners", Tags: "tags",
-				Search: "search", Upcoming: "upcoming", Page: "page"})
+				Search: "search", Upcoming: "upcoming", Page: "page", Data: "data"})
 		},
 	},
 	{

@@ -18,6 +18,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/feeds"
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/jsonld"
+	"github.com/lubuskie-es/sitegen/internal/opendata"
 	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
@@ -333,7 +334,36 @@ func (r *Renderer) funcs(frags *fragments) template.FuncMap {
 		"feedPath":     feeds.AtomPath,
 		"calendarPath": feeds.CalendarPath,
 		"eventPath":    feeds.EventPath,
+		"dataFiles":    r.dataFiles,
 	}
+}
+
+// DataFile is one file of the open data, as the page describing them
+// lists it.
+type DataFile struct {
+	Title string // a UI string: "Partnerzy (CSV)"
+	Path  string // from the site root
+	Type  string // its media type
+}
+
+// dataFiles lists the open-data files of a language (package opendata).
+func (r *Renderer) dataFiles(s *site.Site, l *site.Lang) ([]DataFile, error) {
+	loc := r.locales[l.Config.Code]
+	if loc == nil {
+		return nil, errorf("no UI strings for language %q", l.Config.Code)
+	}
+	var files []DataFile
+	for _, set := range []string{opendata.Partners, opendata.Meetings} {
+		for _, f := range []struct{ format, media string }{{"csv", "text/csv"}, {"json", "application/json"}} {
+			title, err := loc.T("data_" + set + "_" + f.format)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, DataFile{title, opendata.Path(s, l, set, f.format), f.media})
+		}
+	}
+	title, err := loc.T("data_description_file")
+	return append(files, DataFile{title, opendata.CatalogPath(s, l), "application/ld+json"}), err
 }
 
 // image gives the site path of a page's picture for social networks and
