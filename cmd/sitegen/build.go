@@ -19,7 +19,7 @@ import (
 
 // buildSynopsis is the form of `sitegen build`, in its --help and in
 // `sitegen help`.
-const buildSynopsis = "sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--force] [--quiet|--verbose]"
+const buildSynopsis = "sitegen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--now DAY] [--force] [--quiet|--verbose]"
 
 const buildUsage = "Usage: " + buildSynopsis + `
 
@@ -37,6 +37,7 @@ Examples:
   sitegen build                              ./ → ./public/
   sitegen build --source strona --dest out   ./strona → ./out/
   sitegen build --drafts                     include drafts (draft: true)
+  sitegen build --now 2026-05-15             the site as it will be on that day
   sitegen build --base-url https://example.github.io/sitegen/preview/
                                              links for a preview address
 
@@ -47,6 +48,7 @@ Flags:
 type buildFlags struct {
 	source, dest, baseURL string
 	drafts, force         bool
+	now                   *dayFlag
 	quiet, verbose        *bool
 }
 
@@ -58,6 +60,7 @@ func newBuildFlags(stderr io.Writer) (*flag.FlagSet, *buildFlags) {
 	fs.StringVar(&f.baseURL, "base-url", "", "replace site.yaml's baseURL, e.g. for a preview deployment")
 	fs.BoolVar(&f.drafts, "drafts", false, "include documents marked draft: true")
 	fs.BoolVar(&f.force, "force", false, "replace --dest even if it does not look like a site built before")
+	f.now = nowFlag(fs)
 	f.quiet, f.verbose = verbosityFlags(fs)
 	return fs, f
 }
@@ -94,7 +97,7 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	// now is the build's notion of the present (tests fix it); how long
 	// the build took is measured on the real clock.
 	began := time.Now()
-	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: now()})
+	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: f.now.clock(now)})
 	st.printProblems(stderr, res.Problems)
 	if res.Problems.HasErrors() {
 		fmt.Fprintln(stderr, "sitegen build: nothing was written")
@@ -111,6 +114,7 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	}
 	if !st.quiet {
 		fmt.Fprintln(stdout, summary(res, f.dest, time.Since(began)))
+		fmt.Fprintln(stdout, nextChange(res.Site))
 	}
 	return exitOK
 }

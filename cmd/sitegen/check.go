@@ -12,11 +12,12 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/build"
 	"github.com/lubuskie-es/sitegen/internal/check"
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
 // checkSynopsis is the form of `sitegen check`, in its --help and in
 // `sitegen help`.
-const checkSynopsis = "sitegen check [--source DIR] [--drafts] [--base-url URL] [--format text|json] [--quiet|--verbose]"
+const checkSynopsis = "sitegen check [--source DIR] [--drafts] [--base-url URL] [--now DAY] [--format text|json] [--quiet|--verbose]"
 
 const checkUsage = "Usage: " + checkSynopsis + `
 
@@ -51,6 +52,7 @@ Flags:
 type checkFlags struct {
 	source, baseURL, format string
 	drafts                  bool
+	now                     *dayFlag
 	quiet, verbose          *bool
 }
 
@@ -61,6 +63,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.drafts, "drafts", false, "check documents marked draft: true too")
 	fs.StringVar(&f.baseURL, "base-url", "", "check the site as published at this address (a preview deployment)")
 	fs.StringVar(&f.format, "format", "text", "text, for people, or json, for tools")
+	f.now = nowFlag(fs)
 	f.quiet, f.verbose = verbosityFlags(fs)
 	return fs, f
 }
@@ -82,7 +85,7 @@ func runCheck(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	if !baseURLFlagOK("check", f.baseURL, stderr) {
 		return exitUsage
 	}
-	start := now()
+	start := f.now.clock(now)
 	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start})
 	var rep *check.Report
 	if res.Problems.HasErrors() {
@@ -92,10 +95,17 @@ func runCheck(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	}
 	rep.AddBuild(res.Problems)
 
+	built := res.Site
+	if res.Problems.HasErrors() {
+		built = nil // its dates say nothing of a site that does not build
+	}
 	if f.format == "json" {
-		writeJSON(stdout, rep)
+		writeJSON(stdout, rep, built)
 	} else {
 		st.report(stdout, rep)
+		if line := nextChange(built); line != "" && !st.quiet {
+			fmt.Fprintln(stdout, line)
+		}
 	}
 	if errs, _ := rep.Counts(); errs > 0 {
 		return exitProblems
@@ -180,6 +190,16 @@ type jsonReport struct {
 	Translations []jsonTranslation `json:"translations"`
 	Notes        []string          `json:"notes"`
 	Stats        jsonStats         `json:"stats"`
+	// NextChange is the day the output next changes by the calendar
+	// alone; null when no date in the content lies ahead, or the site
+	// does not build.
+	NextChange *jsonNextChange `json:"next_change"`
+}
+
+type jsonNextChange struct {
+	Date   string `json:"date"`
+	Path   string `json:"path"`
+	Reason string `json:"reason"` // publishDate, expiryDate or past
 }
 
 type jsonStats struct {
@@ -208,7 +228,7 @@ type jsonTranslation struct {
 	Missing    []string `json:"missing"`
 }
 
-func writeJSON(w io.Writer, r *check.Report) {
+func writeJSON(w io.Writer, r *check.Report, s *site.Site) {
 	errs, warns := r.Counts()
 	out := jsonReport{OK: errs == 0, Errors: errs, Warnings: warns, Problems: []jsonProblem{},
 		Translations: []jsonTranslation{}, Notes: []string{},
@@ -229,6 +249,9 @@ func writeJSON(w io.Writer, r *check.Report) {
 	for _, c := range r.Coverage {
 		out.Translations = append(out.Translations, jsonTranslation{Lang: c.Lang, Total: c.Total,
 			Translated: c.Translated, Missing: escapeAll(c.Missing)})
+	}
+	if s != nil && !s.NextChange.IsZero() {
+		out.NextChange = &jsonNextChange{Date: s.NextChange.Format(time.DateOnly), Path: s.NextReason.Path, Reason: s.NextReason.What}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -238,7 +238,9 @@ func Suggest(word string, candidates []string) string {
 	}
 	// Up to a third of the letters may be wrong (at least 2): half, as
 	// before, suggested "leader" for "member".
-	if bestDist > max(2, utf8.RuneCountInString(word)/3) {
+	// A short candidate must keep more than one of its letters: "end"
+	// is no likely typo of "menu".
+	if bestDist > max(2, utf8.RuneCountInString(word)/3) || bestDist > 1 && bestDist >= utf8.RuneCountInString(best)-1 {
 		return ""
 	}
 	return best

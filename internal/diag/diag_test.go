@@ -180,6 +180,9 @@ func TestSuggest(t *testing.T) {
 		// Unrelated words are not.
 		{"autor", frontKeys, ""},
 		{"kategoria", frontKeys, ""},
+		{"menu", []string{"date", "end", "location"}, ""},
+		{"ent", []string{"end"}, "end"},
+		{"nd", []string{"end"}, "end"},
 		{"colour", frontKeys, ""},
 		{"x", sectors, ""},
 		{"fundacja", sectors, ""},
