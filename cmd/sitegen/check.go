@@ -251,7 +251,7 @@ func writeJSON(w io.Writer, r *check.Report, s *site.Site) {
 			Translated: c.Translated, Missing: escapeAll(c.Missing)})
 	}
 	if s != nil && !s.NextChange.IsZero() {
-		out.NextChange = &jsonNextChange{Date: s.NextChange.Format(time.DateOnly), Path: s.NextReason.Path, Reason: s.NextReason.What}
+		out.NextChange = &jsonNextChange{Date: s.NextChange.Format(time.DateOnly), Path: diag.Escape(s.NextReason.Path), Reason: s.NextReason.What}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

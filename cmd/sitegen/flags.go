@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
@@ -113,5 +114,5 @@ func nextChange(s *site.Site) string {
 	}
 	why := map[string]string{"publishDate": "is published (publishDate)", "expiryDate": "expires (expiryDate)",
 		"past": "becomes a past meeting"}[s.NextReason.What]
-	return fmt.Sprintf("next change by the calendar: %s, when %s %s", s.NextChange.Format(time.DateOnly), s.NextReason.Path, why)
+	return fmt.Sprintf("next change by the calendar: %s, when %s %s", s.NextChange.Format(time.DateOnly), diag.Escape(s.NextReason.Path), why)
 }

@@ -11,6 +11,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -61,21 +62,28 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (*templ
 	root := template.New("").Funcs(funcs)
 	base, err := readFile(fsys, Dir+"/layouts/base.html")
 	if err != nil {
-		problems.Add(diag.Problem{Path: Dir + "/layouts/base.html", Message: "the base layout is missing"})
+		problems.Add(readProblem(Dir+"/layouts/base.html", "the base layout", err))
 		return nil, problems
 	}
 	if _, err := root.New(Dir + "/layouts/base.html").Parse(string(base)); err != nil {
 		problems.Add(templateProblem(err, Dir+"/layouts/base.html"))
 		return nil, problems
 	}
+	// fs.Glob passes over a folder it cannot read as if it were empty, and
+	// every page would then fail on "no such template".
+	if _, err := fs.ReadDir(fsys, Dir+"/partials"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Add(readProblem(Dir+"/partials", "the partials folder", err))
+		return nil, problems
+	}
 	partials, _ := fs.Glob(fsys, Dir+"/partials/*.html")
 	slices.Sort(partials)
 	for _, p := range partials {
 		src, err := readFile(fsys, p)
-		if err == nil {
-			_, err = root.New(p).Parse(string(src))
-		}
 		if err != nil {
+			problems.Add(readProblem(p, "the partial", err))
+			continue
+		}
+		if _, err := root.New(p).Parse(string(src)); err != nil {
 			problems.Add(templateProblem(err, p))
 		}
 	}
@@ -92,7 +100,7 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (*templ
 		file := Dir + "/layouts/" + name + ".html"
 		src, err := readFile(fsys, file)
 		if err != nil {
-			problems.Add(diag.Problem{Path: file, Message: "the layout for " + name + " pages is missing"})
+			problems.Add(readProblem(file, "the layout for "+name+" pages", err))
 			continue
 		}
 		t, err := root.Clone()
@@ -106,6 +114,23 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (*templ
 		set.kinds[name] = t
 	}
 	return set, problems
+}
+
+// readProblem says why the template file or folder at p (what names it)
+// could not be read: missing, unreadable ("permission denied"), or another
+// error, with the path. A prepare error (minifying) is left as it is.
+func readProblem(p, what string, err error) diag.Problem {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return diag.Problem{Path: p, Message: what + " is missing"}
+	case errors.Is(err, fs.ErrPermission):
+		return diag.Problem{Path: p, Message: what + " cannot be read: permission denied",
+			Hint: "let the user who runs sitegen read it (e.g. chmod a+rX " + p + ")"}
+	case errors.As(err, &pe):
+		return diag.Problem{Path: p, Message: what + " cannot be read: " + pe.Err.Error()}
+	}
+	return templateProblem(err, p)
 }
 
 // templateErrRE finds "template: NAME:LINE:COL:" or "template: NAME:LINE:"
