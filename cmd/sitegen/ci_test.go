@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -216,9 +219,25 @@ func TestGitHubWorkflow(t *testing.T) {
 			t.Errorf("%s: no %s step", file, want)
 		}
 	}
+	// A nightly run, so that the calendar's changes are published.
+	on, _ := doc["on"].(map[string]any)
+	schedule, _ := on["schedule"].([]any)
+	if len(schedule) != 1 || !cronRE.MatchString(fmt2(schedule[0].(map[string]any)["cron"])) {
+		t.Errorf("%s: want one on.schedule cron, daily: %v", file, on["schedule"])
+	}
+	// It deploys only a site that changed.
+	deploy, _ := jobs["deploy"].(map[string]any)
+	if cond, _ := deploy["if"].(string); !strings.Contains(cond, "needs.build.outputs.changed == 'true'") {
+		t.Errorf("%s: the deploy job must wait for a changed site: if %q", file, cond)
+	}
 	subs := checkCommands(t, file, workflowCommands(doc), readme(t))
 	wantOrder(t, file, subs)
 }
+
+// cronRE is a daily cron: minute and hour fixed, every day.
+var cronRE = regexp.MustCompile(`^\d{1,2} \d{1,2}(,\d{1,2})* \* \* \*$`)
+
+func fmt2(v any) string { s, _ := v.(string); return s }
 
 func TestGitLabPipeline(t *testing.T) {
 	const file = "../../.gitlab-ci.yml"
@@ -231,8 +250,24 @@ func TestGitLabPipeline(t *testing.T) {
 		t.Fatalf("%s: no pages job", file)
 	}
 	rules, _ := pages["rules"].([]any)
-	if len(rules) != 1 || !strings.Contains(rules[0].(map[string]any)["if"].(string), "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH") {
-		t.Errorf("%s: the pages job must run on the default branch only: %v", file, rules)
+	schedule := false
+	for _, r := range rules {
+		cond, _ := r.(map[string]any)["if"].(string)
+		if !strings.Contains(cond, "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH") {
+			t.Errorf("%s: the pages job must run on the default branch only: %q", file, cond)
+		}
+		schedule = schedule || strings.Contains(cond, `$CI_PIPELINE_SOURCE == "schedule"`)
+	}
+	if !schedule {
+		t.Errorf("%s: the pages job needs a rule for scheduled pipelines: %v", file, rules)
+	}
+	// A scheduled run that finds the site unchanged ends with exit code 3,
+	// allowed, and publishes nothing.
+	allow, _ := pages["allow_failure"].(map[string]any)
+	codes, _ := allow["exit_codes"].([]any)
+	script := strings.Join(workflowCommands(map[string]any{"script": pages["script"]}), "\n")
+	if len(codes) != 1 || codes[0] != 3 || !strings.Contains(script, "exit 3") || !strings.Contains(script, ".site-digest") {
+		t.Errorf("%s: the pages job must skip an unchanged site with an allowed exit 3: allow_failure %v, script %q", file, allow, script)
 	}
 	art, _ := pages["artifacts"].(map[string]any)
 	if paths, _ := art["paths"].([]any); len(paths) != 1 || strings.TrimSuffix(paths[0].(string), "/") != "public" {
@@ -258,5 +293,64 @@ func TestShellWords(t *testing.T) {
 	want := []string{"go", "run", "./cmd/sitegen", "build", "--base-url", "https://example.org/x/", "--drafts"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestGitLabSkipsUnchangedSite runs the pages job's script after its
+// build, with bash, on a built public/: a scheduled run publishes a site
+// that changed and stops with the allowed exit code 3 on one that did not.
+func TestGitLabSkipsUnchangedSite(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	doc := readYAML(t, "../../.gitlab-ci.yml")
+	pages, _ := doc["pages"].(map[string]any)
+	lines := workflowCommands(map[string]any{"script": pages["script"]})
+	if len(lines) < 2 || !strings.Contains(lines[0], "sitegen build") {
+		t.Fatalf("the pages job should build first: %q", lines)
+	}
+	script := strings.Join(lines[1:], "\n")
+	dir := t.TempDir()
+	write := func(name, data string) {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(source string) int {
+		cmd := exec.Command(bash, "-e", "-c", script)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "CI_PIPELINE_SOURCE="+source)
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	}
+	write("public/index.html", "<p>Najbliższe spotkania: 1</p>")
+	write("public/spotkania/index.html", "<p>spotkanie</p>")
+	for i, c := range []struct {
+		source, change string
+		want           int
+	}{
+		{"push", "", 0},     // a push publishes, and records the site
+		{"schedule", "", 3}, // the night after: unchanged, nothing published
+		{"schedule", "<p>Najbliższe spotkania: 0</p>", 0}, // the meeting is past: published
+		{"schedule", "", 3},
+		{"push", "", 0}, // a push publishes whatever
+	} {
+		if c.change != "" {
+			write("public/index.html", c.change)
+		}
+		if got := run(c.source); got != c.want {
+			t.Errorf("run %d (%s): exit %d, want %d", i, c.source, got, c.want)
+		}
 	}
 }
