@@ -166,7 +166,7 @@ func (s style) verboseReport(w io.Writer, r *check.Report) {
 		byRule[f.Rule]++
 	}
 	rules := []string{check.RuleBuild, check.RuleLink, check.RuleAnchor, check.RuleAlt, check.RuleLinkText,
-		check.RuleVagueLinkText, check.RuleHeadingOrder, check.RuleTranslation, check.RuleStaleTranslation, check.RuleStrayFile}
+		check.RuleVagueLinkText, check.RuleHeadingOrder, check.RuleTranslation, check.RuleStaleTranslation, check.RuleStrayFile, check.RuleAccessInfo}
 	var parts []string
 	for _, rule := range rules {
 		parts = append(parts, fmt.Sprintf("%s %d", rule, byRule[rule]))

@@ -38,6 +38,7 @@ const (
 	RuleTranslation      = "translation-missing" // a default-language page not translated
 	RuleStaleTranslation = "translation-stale"   // a translation older than its source
 	RuleStrayFile        = "stray-file"          // a file in content/ that the build ignores
+	RuleAccessInfo       = "accessibility-info"  // easy-to-read text or Polish Sign Language missing
 )
 
 // outputDir names output files in findings as a build writes them by
@@ -137,6 +138,7 @@ func Run(files []output.File, s *site.Site, opts Options) *Report {
 	c.content()
 	c.pages()
 	c.translations(opts.History)
+	c.accessInfo()
 	if opts.Source != nil {
 		c.strayFiles(opts.Source)
 	}

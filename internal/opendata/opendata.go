@@ -86,8 +86,9 @@ var (
 	meetingColumns = []string{"date", "end", "title", "location", "host", "participants", "tags", "url", "ics"}
 )
 
-// Files makes every language's data files. The Markdown phase need not
-// have run: nothing here reads a page's text.
+// Files makes every language's data files, and the text file of the
+// easy-to-read page (TextPath). The Markdown phase must have run: the text
+// file is the page's text.
 func Files(s *site.Site, catalogs map[string]*i18n.Catalog, eventPath func(*site.Lang, *site.Page) string) ([]output.File, diag.List) {
 	var problems diag.List
 	base, err := url.Parse(s.Config.BaseURL)
@@ -124,7 +125,7 @@ func Files(s *site.Site, catalogs map[string]*i18n.Catalog, eventPath func(*site
 		data, err = catalog(s, l, c, abs)
 		add(CatalogPath(s, l), data, err)
 	}
-	return files, problems
+	return append(files, textFiles(s)...), problems
 }
 
 func partnerRows(l *site.Lang, c *i18n.Catalog, abs func(string) string) []Partner {

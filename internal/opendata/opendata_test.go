@@ -317,3 +317,25 @@ func id(v any) string {
 	s, _ := n["@id"].(string)
 	return s
 }
+
+// TestTextFile checks the machine-readable text of the easy-to-read page
+// in both languages: beside the page, linked from it, plain UTF-8 text.
+func TestTextFile(t *testing.T) {
+	files := buildFiles(t, os.DirFS("../.."))
+	for page, file := range map[string]string{
+		"tekst-latwy-do-czytania/index.html": "tekst-latwy-do-czytania.txt",
+		"en/easy-read/index.html":            "en/easy-read.txt",
+	} {
+		data := string(files[file])
+		if !strings.HasPrefix(data, "Informacje w tekście łatwym do czytania\r\n\r\nKim jesteśmy\r\n") &&
+			!strings.HasPrefix(data, "Easy-to-read information\r\n\r\nWho we are\r\n") {
+			t.Errorf("%s starts %q", file, data[:min(len(data), 80)])
+		}
+		if strings.ContainsAny(data, "<>*#") {
+			t.Errorf("%s has markup in it", file)
+		}
+		if !strings.Contains(string(files[page]), `href="/`+file+`"`) {
+			t.Errorf("%s does not link %s", page, file)
+		}
+	}
+}

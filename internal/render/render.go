@@ -335,6 +335,7 @@ func (r *Renderer) funcs(frags *fragments) template.FuncMap {
 		"calendarPath": feeds.CalendarPath,
 		"eventPath":    feeds.EventPath,
 		"dataFiles":    r.dataFiles,
+		"textFile":     opendata.TextPath,
 	}
 }
 
