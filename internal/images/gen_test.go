@@ -53,7 +53,7 @@ func photo(w, h int, seed uint64) *image.RGBA {
 			i := m.PixOffset(x, y)
 			g := uint8((x*255/w + y*255/h) / 2)
 			for c := 0; c < 3; c++ {
-				v := int(m.Pix[i+c])/2 + int(g)/2 + r.IntN(17) - 8
+				v := int(m.Pix[i+c])/2 + int(g)/2 + r.IntN(7) - 3
 				m.Pix[i+c] = uint8(min(max(v, 0), 255))
 			}
 		}

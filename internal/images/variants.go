@@ -169,11 +169,11 @@ func (p *Processor) Variants(src []byte) ([]Variant, error) {
 			}
 			formats = slices.Compact(formats)
 		}
-		var out []Variant
 		widths := plan(p.opts.Widths, m.Rect.Dx())
+		sized := resizeAll(m, widths)
+		var out []Variant
 		for _, f := range formats {
-			for _, w := range widths {
-				r := resize(m, w)
+			for _, r := range sized {
 				data, err := p.encode(r, f)
 				if err != nil {
 					return nil, err
