@@ -34,9 +34,12 @@ func encode(m *image.RGBA, f Format, quality int) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// webpMethod is libwebp's speed/size trade-off (0 fastest, 6 smallest);
-// 4 is its default and cwebp's.
-const webpMethod = 4
+// webpMethod is libwebp's speed/size trade-off (0 fastest, 6 smallest).
+// Its default, 4, turns on rate-distortion optimisation, which under
+// WebAssembly took 3.5× the CPU time of method 2 (0.8 s against 0.2 s
+// for a 1600×1200 photo here) for files no smaller on the test photos;
+// method 2 under WebAssembly is about as fast as native libwebp at 4.
+const webpMethod = 2
 
 func toNRGBA(m *image.RGBA) *image.NRGBA {
 	n := image.NewNRGBA(m.Rect)

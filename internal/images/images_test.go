@@ -184,7 +184,7 @@ func gifBytes(t *testing.T) []byte {
 	return b.Bytes()
 }
 
-func webpBytes(t *testing.T) []byte {
+func webpBytes(t testing.TB) []byte {
 	v, err := Variants(encodePNG(t, quadrants(40, 30)), Options{Widths: []int{40}, Formats: []Format{WebP}})
 	if err != nil {
 		t.Fatal(err)

@@ -258,7 +258,7 @@ func (p *Processor) encode(m *image.RGBA, f Format) ([]byte, error) {
 
 // version names the processing: change it when the same source and
 // options would give different bytes, and every cached entry is made again.
-const version = "sitegen images 1; libwebp 1.4.0 method 4; Catmull-Rom"
+const version = "sitegen images 1; libwebp 1.4.0 method 2; Catmull-Rom chain"
 
 // key is the cache key: the SHA-256 of what makes the output: the
 // processing's version, the parameters that change the bytes, the source (not the limits, which
