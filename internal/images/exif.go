@@ -39,6 +39,12 @@ func exifOrientation(tiff []byte) (orientation int) {
 		if ite.TagId() != tagOrientation {
 			return nil
 		}
+		// One SHORT is held in the entry itself. go-exif allocates a
+		// value's count × size before reading it, so a forged count
+		// would ask for gigabytes: read nothing else.
+		if ite.TagType() != exifcommon.TypeShort || ite.UnitCount() != 1 {
+			return errStop
+		}
 		if v, err := ite.Value(); err == nil {
 			if s, ok := v.([]uint16); ok && len(s) == 1 && s[0] >= 1 && s[0] <= 8 {
 				orientation = int(s[0])

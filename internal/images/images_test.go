@@ -125,6 +125,9 @@ func TestProbe(t *testing.T) {
 		{"orientation 3 keeps the size", withExif(small, exifTIFF(3)), Info{Format: JPEG, Width: 64, Height: 48, Orientation: 3}, 0, false},
 		{"orientation 6 turns it", withExif(small, exifTIFF(6)), Info{Format: JPEG, Width: 48, Height: 64, Orientation: 6}, 0, false},
 		{"orientation 9 is no orientation", withExif(small, exifTIFF(9)), Info{Format: JPEG, Width: 64, Height: 48, Orientation: 1}, 0, false},
+		// go-exif would allocate count × 2 bytes for this value: 4 GB.
+		{"forged orientation count", withExif(small, append([]byte("II*\x00\x08\x00\x00\x00"),
+			ifd(8, []tiffEntry{{tagOrientation, tiffShort, 0x7fffffff, le32(26)}}, 0)...)), Info{Format: JPEG, Width: 64, Height: 48, Orientation: 1}, 0, false},
 		{"broken exif is ignored", withExif(small, []byte("II*\x00\xff\xff\xff\x7f")), Info{Format: JPEG, Width: 64, Height: 48, Orientation: 1}, 0, false},
 		{"adobe rgb noted", withICC(small, iccProfile("Adobe RGB (1998)")), Info{Format: JPEG, Width: 64, Height: 48, Orientation: 1, Profile: "Adobe RGB (1998)"}, 0, true},
 		{"srgb profile", withICC(small, iccProfile("sRGB IEC61966-2.1")), Info{Format: JPEG, Width: 64, Height: 48, Orientation: 1, Profile: "sRGB IEC61966-2.1"}, 0, false},
@@ -172,7 +175,7 @@ func TestProbe(t *testing.T) {
 	}
 }
 
-func gifBytes(t *testing.T) []byte {
+func gifBytes(t testing.TB) []byte {
 	pal := image.NewPaletted(image.Rect(0, 0, 16, 8), color.Palette{red, blue})
 	for i := range pal.Pix {
 		pal.Pix[i] = uint8(i % 16 / 8)
