@@ -219,7 +219,11 @@ func bombPNG(w, h uint32) []byte {
 // quality, so all share one quantization table and the standard Huffman
 // tables, and its entropy-coded scan is reused as one non-interleaved
 // scan of the 4-component frame.
-func cmykJPEG(t testing.TB, m *image.CMYK) []byte {
+//
+// With ycck, the file is YCCK (APP14 transform 2), as Photoshop also
+// writes: the first three channels hold C, M, Y as if they were R, G, B,
+// in YCbCr, and K is inverted.
+func cmykJPEG(t testing.TB, m *image.CMYK, ycck bool) []byte {
 	t.Helper()
 	b := m.Bounds()
 	var dqt, dht []byte
@@ -227,7 +231,12 @@ func cmykJPEG(t testing.TB, m *image.CMYK) []byte {
 	for c := 0; c < 4; c++ {
 		g := image.NewGray(b)
 		for i := range g.Pix {
-			g.Pix[i] = 0xff - m.Pix[4*i+c] // Adobe's inversion
+			p := m.Pix[4*i : 4*i+4]
+			g.Pix[i] = 0xff - p[c] // Adobe's inversion
+			if ycck && c < 3 {
+				yy, cb, cr := color.RGBToYCbCr(p[0], p[1], p[2])
+				g.Pix[i] = [3]uint8{yy, cb, cr}[c]
+			}
 		}
 		var buf bytes.Buffer
 		if err := jpeg.Encode(&buf, g, &jpeg.Options{Quality: 95}); err != nil {
@@ -252,8 +261,12 @@ func cmykJPEG(t testing.TB, m *image.CMYK) []byte {
 		return append(s, data...)
 	}
 	out := []byte{0xff, 0xd8}
-	// APP14 "Adobe": version 100, flags, transform 0 (CMYK, not YCCK).
-	out = append(out, seg(0xee, []byte("Adobe\x00\x64\x00\x00\x00\x00\x00"))...)
+	// APP14 "Adobe": version 100, flags, transform 0 (CMYK) or 2 (YCCK).
+	app14 := []byte("Adobe\x00\x64\x00\x00\x00\x00\x00")
+	if ycck {
+		app14[11] = 2
+	}
+	out = append(out, seg(0xee, app14)...)
 	out = append(out, seg(0xdb, dqt)...)
 	sof := []byte{8}
 	sof = binary.BigEndian.AppendUint16(sof, uint16(b.Dy()))

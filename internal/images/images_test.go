@@ -2,6 +2,7 @@ package images
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -18,7 +19,8 @@ import (
 )
 
 // decodeOutput decodes a variant with the standard decoders (and
-// x/image/webp, not the encoder's own), checking its size.
+// x/image/webp, not the encoder's own), checking its size and that it
+// carries no metadata.
 func decodeOutput(t *testing.T, v Variant) image.Image {
 	t.Helper()
 	var m image.Image
@@ -39,6 +41,9 @@ func decodeOutput(t *testing.T, v Variant) image.Image {
 	}
 	if b := m.Bounds(); b.Dx() != v.Width || b.Dy() != v.Height {
 		t.Fatalf("%s says %d×%d, holds %d×%d", v.Format, v.Width, v.Height, b.Dx(), b.Dy())
+	}
+	if probs := metadataProblems(v); len(probs) > 0 {
+		t.Errorf("%s %dw carries %v", v.Format, v.Width, probs)
 	}
 	return m
 }
@@ -75,24 +80,29 @@ func metadataProblems(v Variant) []string {
 	d := v.Data
 	switch v.Format {
 	case JPEG:
-		jpegSegments(d, func(marker byte, data []byte) {
-			if (marker >= 0xe0 && marker <= 0xef) || marker == 0xfe {
-				found = append(found, fmt.Sprintf("JPEG segment FF%02X", marker))
+		// Entropy-coded data never holds 0xFF but before 0x00 or a
+		// restart marker, so any FF En (APPn) or FF FE (COM) anywhere is
+		// a segment, wherever the walk of the structure would stop.
+		for i := 0; i+1 < len(d); i++ {
+			if d[i] == 0xff && (d[i+1]&0xf0 == 0xe0 || d[i+1] == 0xfe) {
+				found = append(found, fmt.Sprintf("JPEG segment FF%02X at %d", d[i+1], i))
 			}
-		})
+		}
 	case WebP:
-		webpChunks(d, func(typ string, data []byte) {
+		for i := 12; i+8 <= len(d); {
+			typ, n := string(d[i:i+4]), int(binary.LittleEndian.Uint32(d[i+4:]))
 			switch typ {
 			case "VP8 ", "VP8L", "ALPH":
 			case "VP8X":
 				// Flags: ICC 0x20, EXIF 0x08, XMP 0x04.
-				if len(data) > 0 && data[0]&0x2c != 0 {
-					found = append(found, fmt.Sprintf("VP8X flags %#x", data[0]))
+				if d[i+8]&0x2c != 0 {
+					found = append(found, fmt.Sprintf("VP8X flags %#x", d[i+8]))
 				}
 			default:
 				found = append(found, "WebP chunk "+typ)
 			}
-		})
+			i += 8 + n + n&1
+		}
 	case PNG:
 		for i := 8; i+8 <= len(d); {
 			n := int(binary.BigEndian.Uint32(d[i:]))
@@ -103,7 +113,9 @@ func metadataProblems(v Variant) []string {
 			i += 12 + n
 		}
 	}
-	for _, s := range []string{"Exif", "http://ns.adobe.com/xap", "Photoshop 3.0", "ICC_PROFILE", "GPS", testMake, testModel, testArtist} {
+	// (No short strings such as "GPS": compressed data holds any three
+	// bytes now and then; GPS data can only come in an EXIF block.)
+	for _, s := range []string{"Exif\x00", "http://ns.adobe.com/xap", "Photoshop 3.0", "ICC_PROFILE", testMake, testModel, testArtist} {
 		if bytes.Contains(d, []byte(s)) {
 			found = append(found, fmt.Sprintf("the string %q", s))
 		}
@@ -133,6 +145,7 @@ func TestProbe(t *testing.T) {
 		{"srgb profile", withICC(small, iccProfile("sRGB IEC61966-2.1")), Info{Format: JPEG, Width: 64, Height: 48, Orientation: 1, Profile: "sRGB IEC61966-2.1"}, 0, false},
 		{"png", encodePNG(t, quadrants(30, 20)), Info{Format: PNG, Width: 30, Height: 20, Orientation: 1}, 0, false},
 		{"png exif", withPNGChunk(encodePNG(t, quadrants(30, 20)), "eXIf", exifTIFF(8)), Info{Format: PNG, Width: 20, Height: 30, Orientation: 8}, 0, false},
+		{"png display p3", withPNGChunk(encodePNG(t, quadrants(30, 20)), "iCCP", iccpChunk(t, "Display P3")), Info{Format: PNG, Width: 30, Height: 20, Orientation: 1, Profile: "Display P3"}, 0, true},
 		{"gif", gifBytes(t), Info{Format: GIF, Width: 16, Height: 8, Orientation: 1}, 0, false},
 		{"webp", webpBytes(t), Info{Format: WebP, Width: 40, Height: 30, Orientation: 1}, 0, false},
 		{"png bomb", bombPNG(60000, 60000), Info{}, TooLarge, false},
@@ -197,7 +210,7 @@ func webpBytes(t testing.TB) []byte {
 
 // cmykWithoutAdobe is a CMYK JPEG stripped of its APP14 marker.
 func cmykWithoutAdobe(t *testing.T) []byte {
-	j := cmykJPEG(t, image.NewCMYK(image.Rect(0, 0, 16, 16)))
+	j := cmykJPEG(t, image.NewCMYK(image.Rect(0, 0, 16, 16)), false)
 	n := int(binary.BigEndian.Uint16(j[4:]))
 	return append(j[:2:2], j[4+n:]...)
 }
@@ -388,24 +401,26 @@ func TestCMYK(t *testing.T) {
 			m.SetCMYK(x, y, c)
 		}
 	}
-	src := cmykJPEG(t, m)
-	info, err := Probe(src)
-	if err != nil || info.Format != JPEG || info.Width != 64 {
-		t.Fatalf("Probe: %+v, %v", info, err)
-	}
-	vs, err := Variants(src, Options{Widths: []int{64}, Formats: []Format{PNG}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := decodeOutput(t, vs[0])
-	for corner, want := range map[string]color.RGBA{
-		"top left":     {0, 0xff, 0xff, 0xff},
-		"top right":    {0xff, 0, 0xff, 0xff},
-		"bottom left":  {0xff, 0xff, 0, 0xff},
-		"bottom right": {0, 0, 0, 0xff},
-	} {
-		if c := at(out, corner); !near(c, want, 12) {
-			t.Errorf("%s is %v, want %v", corner, c, want)
+	for _, ycck := range []bool{false, true} {
+		src := cmykJPEG(t, m, ycck)
+		info, err := Probe(src)
+		if err != nil || info.Format != JPEG || info.Width != 64 {
+			t.Fatalf("Probe: %+v, %v", info, err)
+		}
+		vs, err := Variants(src, Options{Widths: []int{64}, Formats: []Format{PNG}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := decodeOutput(t, vs[0])
+		for corner, want := range map[string]color.RGBA{
+			"top left":     {0, 0xff, 0xff, 0xff},
+			"top right":    {0xff, 0, 0xff, 0xff},
+			"bottom left":  {0xff, 0xff, 0, 0xff},
+			"bottom right": {0, 0, 0, 0xff},
+		} {
+			if c := at(out, corner); !near(c, want, 12) {
+				t.Errorf("ycck %v: %s is %v, want %v", ycck, corner, c, want)
+			}
 		}
 	}
 	if _, err := Variants(cmykWithoutAdobe(t), Options{}); !errors.Is(err, Unsupported) {
@@ -548,4 +563,50 @@ func TestDefaults(t *testing.T) {
 	if o := (Options{Widths: []int{800, 480, 800}, Quality: 500}).withDefaults(); !slices.Equal(o.Widths, []int{480, 800}) || o.Quality != 100 {
 		t.Errorf("normalized %+v", o)
 	}
+}
+
+// TestMetadataProblems: the scanner the other tests trust finds metadata
+// where there is some.
+func TestMetadataProblems(t *testing.T) {
+	jpg := withExif(encodeJPEG(t, quadrants(16, 16)), exifTIFF(1))
+	webpWithExif := append(webpBytes(t), riffChunk("EXIF", exifTIFF(1))...)
+	binary.LittleEndian.PutUint32(webpWithExif[4:], uint32(len(webpWithExif)-8))
+	for _, v := range []Variant{
+		{Format: JPEG, Data: jpg},
+		{Format: JPEG, Data: withICC(encodeJPEG(t, quadrants(16, 16)), iccProfile("sRGB"))},
+		{Format: PNG, Data: withPNGChunk(encodePNG(t, quadrants(8, 8)), "eXIf", exifTIFF(1))},
+		{Format: PNG, Data: withPNGChunk(encodePNG(t, quadrants(8, 8)), "iTXt", []byte("XML:com.adobe.xmp\x00\x00\x00\x00\x00<x/>"))},
+		{Format: WebP, Data: webpWithExif},
+	} {
+		if len(metadataProblems(v)) == 0 {
+			t.Errorf("no problem found in a %s with metadata", v.Format)
+		}
+	}
+	if p := metadataProblems(Variant{Format: WebP, Data: webpBytes(t)}); len(p) > 0 {
+		t.Errorf("problems in a clean WebP: %v", p)
+	}
+}
+
+// riffChunk is a RIFF chunk: type, little-endian size, data, padding.
+func riffChunk(typ string, data []byte) []byte {
+	c := append([]byte(typ), le32(uint32(len(data)))...)
+	c = append(c, data...)
+	if len(data)%2 == 1 {
+		c = append(c, 0)
+	}
+	return c
+}
+
+// iccpChunk is the data of a PNG iCCP chunk holding a profile named desc.
+func iccpChunk(t *testing.T, desc string) []byte {
+	var b bytes.Buffer
+	b.WriteString("profile\x00\x00")
+	zw := zlib.NewWriter(&b)
+	if _, err := zw.Write(iccProfile(desc)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
