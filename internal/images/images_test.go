@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
@@ -200,8 +201,16 @@ func gifBytes(t testing.TB) []byte {
 	return b.Bytes()
 }
 
-func webpBytes(t testing.TB) []byte {
-	v, err := Variants(encodePNG(t, quadrants(40, 30)), Options{Widths: []int{40}, Formats: []Format{WebP}})
+func webpBytes(t testing.TB) []byte { return webpOf(t, quadrants(40, 30)) }
+
+// webpOf encodes m as a WebP, through this package; a Uniform as 16×16.
+func webpOf(t testing.TB, m image.Image) []byte {
+	if u, ok := m.(*image.Uniform); ok {
+		r := image.NewRGBA(image.Rect(0, 0, 16, 16))
+		draw.Draw(r, r.Rect, u, image.Point{}, draw.Src)
+		m = r
+	}
+	v, err := Variants(encodePNG(t, m), Options{Widths: []int{m.Bounds().Dx()}, Formats: []Format{WebP}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -453,6 +462,8 @@ func TestPixelTypes(t *testing.T) {
 		{"16-bit png", encodePNG(t, n64), color.NRGBA{0x80, 0x40, 0xff, 0xff}, []Format{WebP, JPEG}},
 		{"16-bit gray png", encodePNG(t, g16), color.NRGBA{0x60, 0x60, 0x60, 0xff}, []Format{WebP, JPEG}},
 		{"gray jpeg", encodeJPEG(t, gray), color.NRGBA{0x60, 0x60, 0x60, 0xff}, []Format{WebP, JPEG}},
+		// Twice lossy, so a colour WebP keeps well: saturated ones drift.
+		{"webp", webpOf(t, image.NewUniform(color.NRGBA{0x80, 0x60, 0x40, 0xff})), color.NRGBA{0x80, 0x60, 0x40, 0xff}, []Format{WebP, JPEG}},
 		{"paletted gif", gifBytes(t), color.NRGBA{0xff, 0, 0, 0xff}, []Format{WebP, JPEG}},
 		{"half-transparent 16-bit png", encodePNG(t, half), color.NRGBA{0xff, 0, 0, 0x80}, []Format{WebP, PNG}},
 	} {
