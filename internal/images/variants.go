@@ -120,9 +120,11 @@ type Processor struct {
 }
 
 // New returns a Processor. cache may be nil (no caching). parallel is how
-// many images may be decoded and processed at once, each holding up to
-// about 8 bytes per source pixel (a 12 MP photo: about 100 MB); 0 means
-// GOMAXPROCS, at most 4.
+// many images may be decoded and processed at once; 0 means GOMAXPROCS,
+// at most 4. Each holds its pixels (8 bytes per source pixel while the
+// orientation is applied) and, while the largest width is scaled,
+// x/image/draw's buffer of 32 bytes × that width × the source height: a
+// 12 MP photo peaks at about 400 MB of heap, one of 50 MP near 800 MB.
 func New(opts Options, cache *Cache, parallel int) *Processor {
 	if parallel <= 0 {
 		parallel = min(runtime.GOMAXPROCS(0), 4)
@@ -160,14 +162,17 @@ func (p *Processor) Variants(src []byte) ([]Variant, error) {
 		if err != nil {
 			return nil, err
 		}
-		formats := slices.Clone(p.opts.Formats)
+		formats := p.opts.Formats
 		if !opaque(m) {
-			for i, f := range formats {
+			formats = nil
+			for _, f := range p.opts.Formats {
 				if f == JPEG {
-					formats[i] = PNG
+					f = PNG
+				}
+				if !slices.Contains(formats, f) {
+					formats = append(formats, f)
 				}
 			}
-			formats = slices.Compact(formats)
 		}
 		widths := plan(p.opts.Widths, m.Rect.Dx())
 		sized := resizeAll(m, widths)
