@@ -464,6 +464,7 @@ func TestPixelTypes(t *testing.T) {
 		{"gray jpeg", encodeJPEG(t, gray), color.NRGBA{0x60, 0x60, 0x60, 0xff}, []Format{WebP, JPEG}},
 		// Twice lossy, so a colour WebP keeps well: saturated ones drift.
 		{"webp", webpOf(t, image.NewUniform(color.NRGBA{0x80, 0x60, 0x40, 0xff})), color.NRGBA{0x80, 0x60, 0x40, 0xff}, []Format{WebP, JPEG}},
+		{"gif frame smaller than its screen", gifOnScreen(t), color.NRGBA{0, 0, 0, 0}, []Format{WebP, PNG}},
 		{"paletted gif", gifBytes(t), color.NRGBA{0xff, 0, 0, 0xff}, []Format{WebP, JPEG}},
 		{"half-transparent 16-bit png", encodePNG(t, half), color.NRGBA{0xff, 0, 0, 0x80}, []Format{WebP, PNG}},
 	} {
@@ -617,6 +618,19 @@ func iccpChunk(t *testing.T, desc string) []byte {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// gifOnScreen is a 16×8 GIF whose only frame is 4×4 at (12,4): the rest of
+// its screen is transparent.
+func gifOnScreen(t *testing.T) []byte {
+	frame := image.NewPaletted(image.Rect(12, 4, 16, 8), color.Palette{red})
+	var b bytes.Buffer
+	err := gif.EncodeAll(&b, &gif.GIF{Image: []*image.Paletted{frame}, Delay: []int{0},
+		Config: image.Config{ColorModel: frame.Palette, Width: 16, Height: 8}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -24,7 +24,14 @@ func decode(info Info, src []byte) (*image.RGBA, error) {
 	case PNG:
 		m, err = png.Decode(r)
 	case GIF:
-		m, err = gif.Decode(r) // the first frame: a photo, not an animation
+		// The first frame: a photo, not an animation. It may cover part
+		// of the GIF's screen, which is the size Probe gave.
+		m, err = gif.Decode(r)
+		if err == nil && m.Bounds() != image.Rect(0, 0, info.Width, info.Height) {
+			screen := image.NewRGBA(image.Rect(0, 0, info.Width, info.Height))
+			draw.Draw(screen, m.Bounds(), m, m.Bounds().Min, draw.Src)
+			m = screen
+		}
 	default:
 		m, err = webp.Decode(r)
 	}
