@@ -18,7 +18,8 @@ const DefaultCacheDir = ".cache/sitegen/images"
 // options, named by the SHA-256 of the source bytes and those options.
 // A file is written under a temporary name and renamed, so a reader never
 // sees half of one, and two builds racing on one key both leave a whole
-// entry. Entries are never removed: deleting the folder is always safe.
+// entry. Processor.Prune removes what a build did not use; deleting the
+// folder is always safe.
 type Cache struct{ dir string }
 
 // OpenCache returns the cache in dir, creating the folder.
@@ -114,4 +115,24 @@ func (c *Cache) put(key string, vs []Variant) error {
 		return fmt.Errorf("image cache: %w", err)
 	}
 	return nil
+}
+
+// prune removes every entry whose key keep rejects, and temporary files
+// a killed build left behind.
+func (c *Cache) prune(keep func(key string) bool) (int, error) {
+	files, err := filepath.Glob(filepath.Join(c.dir, "??", "*"))
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	for _, f := range files {
+		if keep(filepath.Base(f)) {
+			continue
+		}
+		if err := os.Remove(f); err != nil {
+			return removed, fmt.Errorf("image cache: %w", err)
+		}
+		removed++
+	}
+	return removed, nil
 }

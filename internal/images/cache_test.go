@@ -126,3 +126,42 @@ func TestParallelBound(t *testing.T) {
 		t.Errorf("stats %+v: want 6 decodes, at most 2 at once", s)
 	}
 }
+
+// TestPrune: after a build, the entries it did not use go, the ones it
+// used stay and still serve.
+func TestPrune(t *testing.T) {
+	dir := t.TempDir()
+	c, err := OpenCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Widths: []int{16}, Formats: []Format{PNG}}
+	old, kept := encodePNG(t, quadrants(32, 32)), encodePNG(t, quadrants(32, 16))
+	p := New(opts, c, 1)
+	for _, src := range [][]byte{old, kept} {
+		if _, err := p.Variants(src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// What a build killed while writing leaves.
+	if err := os.MkdirAll(filepath.Join(dir, "ab"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ab", ".tmp-123"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next := New(opts, c, 1) // the next build uses only one photo
+	if _, err := next.Variants(kept); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := next.Prune(); n != 2 || err != nil {
+		t.Fatalf("Prune removed %d, %v; want the old entry and the temporary file", n, err)
+	}
+	again := New(opts, c, 1)
+	if _, err := again.Variants(kept); err != nil || again.Stats().Decodes != 0 {
+		t.Errorf("the kept entry no longer serves: %v %+v", err, again.Stats())
+	}
+	if _, err := again.Variants(old); err != nil || again.Stats().Decodes != 1 {
+		t.Errorf("the pruned entry still served: %v %+v", err, again.Stats())
+	}
+}

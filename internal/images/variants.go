@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"sync/atomic"
 )
 
@@ -117,6 +118,7 @@ type Processor struct {
 	cache *Cache
 	sem   chan struct{}
 	stats struct{ decodes, encodes, inFlight, peak atomic.Int64 }
+	used  sync.Map // cache keys read or written, for Prune
 }
 
 // New returns a Processor. cache may be nil (no caching). parallel is how
@@ -227,6 +229,7 @@ func (p *Processor) Social(src []byte, focus *Focus) (Variant, error) {
 // semaphore while the pixels are in memory, and stores it.
 func (p *Processor) cached(key string, work func() ([]Variant, error)) ([]Variant, error) {
 	if p.cache != nil {
+		p.used.Store(key, true)
 		if vs, ok := p.cache.get(key); ok {
 			return vs, nil
 		}
@@ -273,6 +276,20 @@ func (p *Processor) key(params string, src []byte) string {
 	fmt.Fprintf(h, "%s\n%s\n", version, params)
 	h.Write(src)
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Prune removes from the cache every entry this Processor has neither
+// read nor written, and returns how many it removed: call it after a
+// whole build, so the cache holds what the site uses and no more, and not
+// while another process writes to the same folder.
+func (p *Processor) Prune() (int, error) {
+	if p.cache == nil {
+		return 0, nil
+	}
+	return p.cache.prune(func(key string) bool {
+		_, ok := p.used.Load(key)
+		return ok
+	})
 }
 
 // raise sets max to n if n is larger, against concurrent raises.
