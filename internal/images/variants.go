@@ -19,31 +19,33 @@ import (
 
 // Options say what Variants makes. The zero value means the defaults.
 type Options struct {
-	// Widths in pixels; nil means DefaultWidths. A width larger than
+	// Widths in pixels; nil means DefaultWidths(). A width larger than
 	// the photo is made at the photo's own width, once.
 	Widths []int
 	// Quality of the lossy encoders, 1–100; 0 means DefaultQuality.
 	Quality int
-	// Formats to make, modern first; nil means DefaultFormats. JPEG
+	// Formats to make, modern first; nil means DefaultFormats(). JPEG
 	// stands for "the classic fallback": a photo with transparency gets
 	// PNG in its place.
 	Formats []Format
 	Limits
 }
 
-// The defaults: widths that fill a phone, a column and a wide screen at
-// 1× and 2×, and a quality at which photos show no artefacts.
-var (
-	DefaultWidths  = []int{480, 800, 1200, 1600}
-	DefaultFormats = []Format{WebP, JPEG}
-)
+// DefaultWidths returns the default of Options.Widths: widths that fill
+// a phone, a column and a wide screen at 1× and 2×. A function, not a
+// variable, so no caller can change another's defaults.
+func DefaultWidths() []int { return []int{480, 800, 1200, 1600} }
 
-// DefaultQuality is the default of Options.Quality.
+// DefaultFormats returns the default of Options.Formats.
+func DefaultFormats() []Format { return []Format{WebP, JPEG} }
+
+// DefaultQuality is the default of Options.Quality: photos show no
+// artefacts at it.
 const DefaultQuality = 80
 
 func (o Options) withDefaults() Options {
 	if len(o.Widths) == 0 {
-		o.Widths = DefaultWidths
+		o.Widths = DefaultWidths()
 	}
 	// Sorted, so the same set of widths is the same cache key.
 	o.Widths = slices.Compact(slices.Sorted(slices.Values(o.Widths)))
@@ -52,7 +54,7 @@ func (o Options) withDefaults() Options {
 	}
 	o.Quality = min(o.Quality, 100)
 	if len(o.Formats) == 0 {
-		o.Formats = DefaultFormats
+		o.Formats = DefaultFormats()
 	}
 	o.Limits = o.Limits.withDefaults()
 	return o
