@@ -12,6 +12,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -538,8 +539,10 @@ func TestSocial(t *testing.T) {
 	if err != nil || small.Width != 600 || small.Height != 315 {
 		t.Errorf("a small photo's preview: %d×%d, %v (never upscaled)", small.Width, small.Height, err)
 	}
-	if _, err := Social(src, &Focus{X: 1.5}, Options{}); !errors.Is(err, BadOption) {
-		t.Errorf("focus out of range: %v", err)
+	for _, f := range []Focus{{X: 1.5}, {Y: -0.1}, {X: math.NaN()}} {
+		if _, err := Social(src, &f, Options{}); !errors.Is(err, BadOption) {
+			t.Errorf("focus %v: %v", f, err)
+		}
 	}
 }
 

@@ -200,7 +200,7 @@ func (p *Processor) Social(src []byte, focus *Focus) (Variant, error) {
 	f := Focus{X: 0.5, Y: 0.5}
 	if focus != nil {
 		f = *focus
-		if f.X < 0 || f.X > 1 || f.Y < 0 || f.Y > 1 {
+		if !(f.X >= 0 && f.X <= 1 && f.Y >= 0 && f.Y <= 1) { // NaN too
 			return Variant{}, errorf(BadOption, "", nil, "focus %g,%g: both must be between 0 and 1", f.X, f.Y)
 		}
 	}
