@@ -166,6 +166,11 @@ func TestAccessibilitySlots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Without an English sign-language page, English pages link to the
+	// Polish one.
+	if err := os.Remove(filepath.Join(dir, "content", "jezyk-migowy.en.md")); err != nil {
+		t.Fatal(err)
+	}
 	res := build.Run(os.DirFS(dir), build.Options{Now: sampleNow})
 	if res.Problems.HasErrors() {
 		var b strings.Builder
@@ -178,6 +183,7 @@ func TestAccessibilitySlots(t *testing.T) {
 	}
 	for _, c := range []struct{ page, want string }{
 		{"index.html", `<a href=/tekst-latwy-do-czytania/>Tekst łatwy do czytania (ETR)</a>`},
+		{"en/index.html", `<a href=/en/easy-read/>Easy-to-read text</a>`},
 		{"index.html", `<a href=/jezyk-migowy/>Informacja w polskim języku migowym (PJM)</a>`},
 		{"partnerzy/index.html", `<a href=/tekst-latwy-do-czytania/>`},
 		// English pages link to the Polish versions, saying so.
