@@ -147,7 +147,7 @@ func Run(src fs.FS, opts Options) *Result {
 		}
 		var problems diag.List
 		r, problems = opts.Cache.renderer(setup, func() (*render.Renderer, diag.List) {
-			return render.New(src, cfg, catalogs, assets, render.Options{Prepare: min.MinifyTemplate})
+			return render.New(src, cfg, catalogs, assets, render.Options{Prepare: min.MinifyTemplate, Timeout: cfg.TemplateTimeout})
 		})
 		setupProbs.Merge(problems)
 	}()

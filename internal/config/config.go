@@ -38,6 +38,9 @@ type Config struct {
 	Location *time.Location
 	// Params is free-form data for templates.
 	Params map[string]any
+	// TemplateTimeout is how long one page's templates may run before the
+	// build gives up on it (0: the renderer's default).
+	TemplateTimeout time.Duration
 	// License is the address of the licence the open data (partners and
 	// meetings as CSV and JSON) is published under.
 	License string
@@ -118,14 +121,15 @@ func (c *Config) Codes() []string {
 }
 
 var (
-	topKeys      = []string{"baseURL", "languages", "menu", "pagination", "markdown", "timezone", "opendata", "params"}
-	openDataKeys = []string{"license"}
-	languageKeys = []string{"code", "name", "locale", "title", "description", "quotes", "sections"}
-	sectionKeys  = []string{"meetings", "partners", "tags", "search", "upcoming", "page", "data"}
-	menuKeys     = []string{"meetings", "partners"}
-	markdownKeys = []string{"unsafe"}
-	segmentRE    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	localeRE     = regexp.MustCompile(`^[a-z]{2,3}(_[A-Z]{2})?$`)
+	topKeys       = []string{"baseURL", "languages", "menu", "pagination", "markdown", "timezone", "opendata", "templates", "params"}
+	templatesKeys = []string{"timeout"}
+	openDataKeys  = []string{"license"}
+	languageKeys  = []string{"code", "name", "locale", "title", "description", "quotes", "sections"}
+	sectionKeys   = []string{"meetings", "partners", "tags", "search", "upcoming", "page", "data"}
+	menuKeys      = []string{"meetings", "partners"}
+	markdownKeys  = []string{"unsafe"}
+	segmentRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	localeRE      = regexp.MustCompile(`^[a-z]{2,3}(_[A-Z]{2})?$`)
 )
 
 // Parse reads site.yaml. The Config is usable only when the returned list
@@ -164,6 +168,17 @@ func Parse(src []byte) (*Config, diag.List) {
 		case "markdown":
 			for _, m := range r.Fields(f.Value, "markdown", markdownKeys) {
 				cfg.UnsafeMarkdown, _ = r.Bool(m)
+			}
+		case "templates":
+			for _, m := range r.Fields(f.Value, "templates", templatesKeys) {
+				if s, ok := r.NonEmptyString(m); ok {
+					d, err := time.ParseDuration(s)
+					if err != nil || d <= 0 || d > time.Hour {
+						r.ErrorHint(m.Value, "write a duration such as 10s or 1m", "templates.timeout %q is not a duration between 0 and 1h", s)
+					} else {
+						cfg.TemplateTimeout = d
+					}
+				}
 			}
 		case "opendata":
 			for _, m := range r.Fields(f.Value, "opendata", openDataKeys) {

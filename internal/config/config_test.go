@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 	"testing"
 	_ "time/tzdata" // site.yaml names Europe/Warsaw; do not depend on the host
 
@@ -96,7 +97,7 @@ var parseCases = []parseCase{
 	{
 		name: "unknown key with no close match",
 		src:  minimal + "theme: zielony\n",
-		want: []string{`site.yaml:5:1: unknown key "theme" in site.yaml (known keys: baseURL, languages, menu, pagination, markdown, timezone, opendata, params)`},
+		want: []string{`site.yaml:5:1: unknown key "theme" in site.yaml (known keys: baseURL, languages, menu, pagination, markdown, timezone, opendata, templates, params)`},
 	},
 	{
 		name: "unknown key in a language",
@@ -417,6 +418,28 @@ func TestBasePath(t *testing.T) {
 		c := &config.Config{BaseURL: base}
 		if got := c.BasePath(); got != want {
 			t.Errorf("BasePath of %s = %q, want %q", base, got, want)
+		}
+	}
+}
+
+func TestTemplateTimeout(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		want  time.Duration
+		err   string
+	}{
+		{"30s", 30 * time.Second, ""},
+		{"1m30s", 90 * time.Second, ""},
+		{"ten", 0, `templates.timeout "ten" is not a duration between 0 and 1h`},
+		{"0s", 0, `templates.timeout "0s" is not a duration between 0 and 1h`},
+		{"2h", 0, `templates.timeout "2h" is not a duration between 0 and 1h`},
+	} {
+		cfg, problems := config.Parse([]byte(minimal + "templates:\n  timeout: " + c.value + "\n"))
+		switch {
+		case c.err == "" && (problems.Len() != 0 || cfg.TemplateTimeout != c.want):
+			t.Errorf("%s: %v, %v; want %s", c.value, cfg.TemplateTimeout, problems.Items(), c.want)
+		case c.err != "" && (problems.Len() != 1 || !strings.Contains(problems.Items()[0].Message, c.err)):
+			t.Errorf("%s: problems %v, want %q", c.value, problems.Items(), c.err)
 		}
 	}
 }

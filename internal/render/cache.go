@@ -123,6 +123,9 @@ func (f *fragments) reset() {
 // parsing the templates again): it forgets every cached fragment. It must
 // not be called while pages are being rendered.
 func (r *Renderer) Reset() {
+	// The content may be what made a page run out of time (a range over a
+	// number in its params): try again.
+	r.stalled.Store(nil)
 	for _, set := range []*templateSet{r.set, r.plain} {
 		if set != nil {
 			for _, f := range set.frags {

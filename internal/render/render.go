@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
@@ -47,6 +49,11 @@ type Renderer struct {
 	plain     *templateSet
 	locales   map[string]*Locale
 	assets    map[string]Asset
+	timeout   time.Duration
+	// stalled is set once a page ran out of time: its goroutine cannot be
+	// stopped (html/template has no way to), so later pages are not
+	// started on the same templates.
+	stalled atomic.Pointer[ProblemError]
 	// bufs holds page buffers between pages: a page is written into one
 	// already grown to a page's size, then copied out at its own size,
 	// rather than into a new buffer grown (cleared and copied) step by
@@ -59,7 +66,16 @@ type Options struct {
 	// Prepare, when not nil, is applied to every template source (the
 	// build minifies them).
 	Prepare Prepare
+	// Timeout is how long one page's templates may run (DefaultTimeout
+	// when 0): past it the page is given up on with an error naming its
+	// layout, and every later page fails at once, so that a template that
+	// never ends costs a build one Timeout, not one per page.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is a page's budget unless site.yaml sets one: a page
+// takes about a millisecond.
+const DefaultTimeout = 10 * time.Second
 
 // New parses the templates, once for every language: the language a page
 // speaks is on its View (View.L), not bound into the functions. Positions
@@ -67,7 +83,8 @@ type Options struct {
 // are parsed too, but only when there is an error to report.
 func New(fsys fs.FS, cfg *config.Config, catalogs map[string]*i18n.Catalog, assets map[string]Asset, opts Options) (*Renderer, diag.List) {
 	base, _ := url.Parse(cfg.BaseURL)
-	r := &Renderer{cfg: cfg, fsys: fsys, assets: assets, prepare: opts.Prepare, locales: map[string]*Locale{}}
+	r := &Renderer{cfg: cfg, fsys: fsys, assets: assets, prepare: opts.Prepare, locales: map[string]*Locale{},
+		timeout: cmp.Or(opts.Timeout, DefaultTimeout)}
 	r.basePath = strings.TrimSuffix(base.Path, "/")
 	r.links = site.NewLinker(base)
 	for _, l := range cfg.Languages {
@@ -96,6 +113,9 @@ func (r *Renderer) parse(prepare Prepare) (*templateSet, diag.List) {
 	set, problems := parseTemplates(r.fsys, r.funcs(newFragments()), prepare)
 	if set == nil {
 		return nil, problems
+	}
+	if loops := loopProblems(set); loops.Len() > 0 {
+		return nil, loops
 	}
 	set.frags = make(map[string]*fragments, len(set.kinds))
 	for kind, t := range set.kinds {
@@ -167,13 +187,31 @@ func (r *Renderer) NotFound(s *site.Site) ([]byte, error) {
 }
 
 func (r *Renderer) execute(kind string, v *View) ([]byte, error) {
+	if stalled := r.stalled.Load(); stalled != nil {
+		return nil, &ProblemError{Problem: diag.Problem{Path: stalled.Problem.Path,
+			Message: "not rendered: the templates ran out of time on another page (" + stalled.Problem.Message + ")"}}
+	}
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = bytes.NewBuffer(make([]byte, 0, 32<<10))
 	}
-	defer r.bufs.Put(buf)
 	buf.Reset()
-	err := r.set.kinds[kind].ExecuteTemplate(buf, Dir+"/layouts/base.html", v)
+	done := make(chan error, 1)
+	go func() { done <- r.set.kinds[kind].ExecuteTemplate(buf, Dir+"/layouts/base.html", v) }()
+	timer := time.NewTimer(r.timeout)
+	defer timer.Stop()
+	var err error
+	select {
+	case err = <-done:
+	case <-timer.C:
+		// The goroutine goes on, writing into buf: it is not put back.
+		p := &ProblemError{Problem: diag.Problem{Path: Dir + "/layouts/" + kind + ".html",
+			Message: fmt.Sprintf("rendering %s took longer than %s: a template may never end", v.Page.URL, r.timeout),
+			Hint:    "look for a range over a huge number or a template that calls itself; site.yaml's templates.timeout sets the budget"}}
+		r.stalled.CompareAndSwap(nil, p)
+		return nil, p
+	}
+	defer r.bufs.Put(buf)
 	if err == nil {
 		return bytes.Clone(buf.Bytes()), nil
 	}
