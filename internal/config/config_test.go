@@ -5,8 +5,8 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 	"testing"
+	"time"
 	_ "time/tzdata" // site.yaml names Europe/Warsaw; do not depend on the host
 
 	"github.com/lubuskie-es/sitegen/internal/config"
