@@ -238,12 +238,19 @@ func Suggest(word string, candidates []string) string {
 	}
 	// Up to a third of the letters may be wrong (at least 2): half, as
 	// before, suggested "leader" for "member".
-	// A short candidate must keep more than one of its letters: "end"
-	// is no likely typo of "menu".
-	if bestDist > max(2, utf8.RuneCountInString(word)/3) || bestDist > 1 && bestDist >= utf8.RuneCountInString(best)-1 {
+	// A short candidate two edits away must at least start alike: "end"
+	// is no likely typo of "menu", but "few" is of "fwe".
+	if bestDist > max(2, utf8.RuneCountInString(word)/3) ||
+		bestDist > 1 && bestDist >= utf8.RuneCountInString(best)-1 && !sameStart(lw, strings.ToLower(best)) {
 		return ""
 	}
 	return best
+}
+
+func sameStart(a, b string) bool {
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return ra == rb
 }
 
 func levenshtein(a, b string) int {

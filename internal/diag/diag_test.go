@@ -181,6 +181,7 @@ func TestSuggest(t *testing.T) {
 		{"autor", frontKeys, ""},
 		{"kategoria", frontKeys, ""},
 		{"menu", []string{"date", "end", "location"}, ""},
+		{"fwe", []string{"one", "few", "many", "other"}, "few"},
 		{"ent", []string{"end"}, "end"},
 		{"nd", []string{"end"}, "end"},
 		{"colour", frontKeys, ""},
