@@ -216,7 +216,7 @@ func TestSampleIndex(t *testing.T) {
 		{pl, "dyrektor", "/spotkania/2015/spotkanie-sygnatariuszy/", names},      // a guest's role
 		{pl, "perspektyw", "/spotkania/2015/spotkanie-sygnatariuszy/", body},     // deep in the body
 		{pl, "poznawac", "/spotkania/2015/spotkanie-sygnatariuszy/", body},       // its last paragraph
-		{pl, "marszalek", "/spotkania/2015/spotkanie-sygnatariuszy/", names},     // a participant
+		{pl, "marszalk", "/spotkania/2015/spotkanie-sygnatariuszy/", names},      // a participant: Marszałek
 		{pl, "ohp", "/spotkania/2015/spotkanie-sygnatariuszy/", names},           // the host's short name
 		{pl, "programow", "/spotkania/2015/spotkanie-sygnatariuszy/", names},     // a tag: Rada Programowa
 		{pl, "sygnatariusz", "/partnerzy/lubuska-wk-ohp/", summary},              // the first paragraph
