@@ -282,11 +282,17 @@ function start(form) {
     for (const f of filters) if (f.value) p.set(f.name, f.value);
     return p.size ? '?' + p : location.pathname;
   };
-  // read fills the form from the address.
+  // read fills the form from the address; a value the form does not
+  // offer (a year without meetings) is added, so that the search is the
+  // one asked for.
   const read = () => {
     const p = new URLSearchParams(location.search);
     input.value = p.get('q') || '';
-    for (const f of filters) f.value = p.get(f.name) || '';
+    for (const f of filters) {
+      const v = p.get(f.name) || '';
+      if (![...f.options].some((o) => o.value === v)) f.add(new Option(v));
+      f.value = v;
+    }
   };
 
   // how: 'push' makes the search a new entry of the history, 'replace'
