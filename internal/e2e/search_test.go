@@ -164,6 +164,19 @@ func TestSearchSample(t *testing.T) {
 		// a guest's name, a tag
 		{"/szukaj/", "gawlik", []string{meetingPL}, meetingPL, "Gawlik"},
 		{"/szukaj/", "wup", []string{"/partnerzy/wup-zielona-gora/"}, "/partnerzy/wup-zielona-gora/", ""},
+		// deep in a body: the fourth paragraph of the meeting's report
+		{"/szukaj/", "perspektywie", []string{meetingPL}, meetingPL, "perspektywie"},
+		{"/szukaj/", "poznawac", []string{meetingPL, "/partnerzy/lubuska-wk-ohp/"}, "", "poznawać"},
+		// inflected forms: the partner is "Marszałek Województwa Lubuskiego",
+		// the guest a "Wicemarszałek", the page speaks of "spółdzielnie"
+		{"/szukaj/", "Marszałka", []string{"/partnerzy/marszalek-wojewodztwa-lubuskiego/", meetingPL}, "/partnerzy/marszalek-wojewodztwa-lubuskiego/", "Marszałek"},
+		{"/szukaj/", "wicemarszalka", []string{meetingPL}, meetingPL, "wicemarszałek"},
+		{"/szukaj/", "spółdzielniach", []string{"/ekonomia-spoleczna/"}, "", "spółdzielnie"},
+		{"/szukaj/", "perspektywa finansowanie", []string{meetingPL}, meetingPL, "finansowania"},
+		// phrases: the words next to each other, in that order
+		{"/szukaj/", `"społecznej odpowiedzialności"`, []string{meetingPL}, meetingPL, "odpowiedzialności"},
+		{"/szukaj/", `"nowej perspektywie"`, []string{meetingPL}, meetingPL, "perspektywie"},
+		{"/szukaj/", `"perspektywie nowej"`, nil, "", ""},
 		// English as English
 		{"/en/search/", "meetings", []string{"/en/meetings/2015/signatories-meeting/"}, "/en/meetings/2015/signatories-meeting/", ""},
 		{"/en/search/", "cooperative", []string{"/en/social-economy/"}, "", "cooperatives"},
@@ -182,6 +195,9 @@ func TestSearchSample(t *testing.T) {
 		if first := strings.Fields(c.first); len(first) > 0 && (len(got) < len(first) || !sameSet(got[:len(first)], first)) {
 			t.Errorf("%s %q: results %q, want first %s", c.page, c.q, got, c.first)
 		}
+		if c.want == nil && len(hits) > 0 {
+			t.Errorf("%s %q: results %q, want none", c.page, c.q, got)
+		}
 		if c.mark != "" {
 			found := false
 			for _, h := range hits {
@@ -194,6 +210,9 @@ func TestSearchSample(t *testing.T) {
 		for _, h := range hits {
 			if h.Meta == "" || (strings.Contains(h.URL, "/2015/") && h.Date != "2015-05-14") {
 				t.Errorf("%s %q: %s shows kind %q and date %q", c.page, c.q, h.URL, h.Meta, h.Date)
+			}
+			if len(h.Marks) == 0 || h.Text == "" {
+				t.Errorf("%s %q: %s has no words marked or no excerpt: %+v", c.page, c.q, h.URL, h)
 			}
 		}
 	}
@@ -241,6 +260,113 @@ func TestSearchSample(t *testing.T) {
 	}
 }
 
+// waitAddress waits until the page's address is search (?q=…&…) and
+// returns the results then shown.
+func waitAddress(t *testing.T, ctx context.Context, search string) []hit {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`location.search === %q`, search), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("the address is %q, want %q", eval[string](t, ctx, `location.search`), search)
+	}
+	eval[chromedp.Void](t, ctx, `new Promise(r => setTimeout(r, 100))`)
+	return eval[[]hit](t, ctx, readHits)
+}
+
+// formValues reads the search form's field and filters.
+func formValues(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	return eval[string](t, ctx, `['q', 'kind', 'year', 'sector'].map(n => n + '=' + document.getElementById('search-form').elements[n].value).join(' ')`)
+}
+
+// TestSearchFilters: the kind, year and sector filters narrow the
+// results, are set with the keyboard, are in the address (a link opens
+// the same search) and in the history (the back button returns to the
+// search before).
+func TestSearchFilters(t *testing.T) {
+	const (
+		meetingPL = "/spotkania/2015/spotkanie-sygnatariuszy/"
+		ohp       = "/partnerzy/lubuska-wk-ohp/"
+		marshal   = "/partnerzy/marszalek-wojewodztwa-lubuskiego/"
+		wup       = "/partnerzy/wup-zielona-gora/"
+	)
+	ctx := tab(t, 1280, "light")
+	for _, c := range []struct {
+		address string
+		want    []string // exactly these results, in any order
+	}{
+		{"?q=sygnatariuszy&kind=partners", []string{ohp, marshal}},
+		{"?q=sygnatariuszy&kind=meetings", []string{meetingPL}},
+		{"?q=ekonomii&kind=pages", []string{"/ekonomia-spoleczna/", "/o-partnerstwie/", "/kontakt/", "/deklaracja-dostepnosci/"}},
+		{"?q=sygnatariuszy&year=2015", []string{meetingPL}},
+		{"?q=sygnatariuszy&year=2016", nil},
+		{"?year=2015", []string{meetingPL}},
+		// a sector finds its partners and the meetings they took part in
+		{"?sector=government", []string{ohp, meetingPL}},
+		{"?q=zielonej&sector=jst", []string{wup, marshal, meetingPL}},
+		{"?kind=partners&sector=jst", []string{wup, marshal}},
+	} {
+		navigate(t, ctx, "/szukaj/"+c.address)
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('search-status').textContent !== ''`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Errorf("%s: nothing announced", c.address)
+			continue
+		}
+		got := urlsOf(eval[[]hit](t, ctx, readHits))
+		if !sameSet(got, c.want) {
+			t.Errorf("%s: results %q, want %q", c.address, got, c.want)
+		}
+		if c.want == nil && !strings.HasPrefix(eval[string](t, ctx, `document.getElementById('search-status').textContent`), "Nic nie znaleziono") {
+			t.Errorf("%s: no message for no results", c.address)
+		}
+	}
+
+	// With the keyboard alone: type, move to the kind filter, choose
+	// meetings with the arrow keys; the address follows.
+	navigate(t, ctx, "/szukaj/")
+	all := typeQuery(t, ctx, "sygnatariuszy")
+	if len(all) < 3 {
+		t.Fatalf("sygnatariuszy: %+v", all)
+	}
+	press(t, ctx, kb.Tab) // the button
+	if f := press(t, ctx, kb.Tab); f.ID != "search-kind" {
+		t.Fatalf("Tab went to %+v, want the kind filter", f)
+	}
+	press(t, ctx, kb.ArrowDown) // everything → meetings
+	meetings := waitAddress(t, ctx, "?q=sygnatariuszy&kind=meetings")
+	if !sameSet(urlsOf(meetings), []string{meetingPL}) {
+		t.Errorf("kind=meetings: %q", urlsOf(meetings))
+	}
+	press(t, ctx, kb.ArrowDown) // meetings → partners
+	partners := waitAddress(t, ctx, "?q=sygnatariuszy&kind=partners")
+	if !sameSet(urlsOf(partners), []string{ohp, marshal}) {
+		t.Errorf("kind=partners: %q", urlsOf(partners))
+	}
+	// Back: the meetings again, the filter as it was; back again: all.
+	eval[chromedp.Void](t, ctx, `history.back()`)
+	if got := urlsOf(waitAddress(t, ctx, "?q=sygnatariuszy&kind=meetings")); !sameSet(got, []string{meetingPL}) {
+		t.Errorf("back to kind=meetings: %q", got)
+	}
+	if v := formValues(t, ctx); v != "q=sygnatariuszy kind=meetings year= sector=" {
+		t.Errorf("back to kind=meetings: the form holds %s", v)
+	}
+	eval[chromedp.Void](t, ctx, `history.back()`)
+	if got := urlsOf(waitAddress(t, ctx, "?q=sygnatariuszy")); !sameSet(got, urlsOf(all)) {
+		t.Errorf("back to no filter: %q, want %q", got, urlsOf(all))
+	}
+	eval[chromedp.Void](t, ctx, `history.forward()`)
+	if got := urlsOf(waitAddress(t, ctx, "?q=sygnatariuszy&kind=meetings")); !sameSet(got, []string{meetingPL}) {
+		t.Errorf("forward to kind=meetings: %q", got)
+	}
+
+	// A link to a filtered search fills the form.
+	navigate(t, ctx, "/en/search/?q=partner&kind=partners&sector=jst")
+	waitAddress(t, ctx, "?q=partner&kind=partners&sector=jst")
+	if v := formValues(t, ctx); v != "q=partner kind=partners year= sector=jst" {
+		t.Errorf("the form holds %s", v)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('#search-results > li').length === 2`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("/en/search/?q=partner&kind=partners&sector=jst: %q", urlsOf(eval[[]hit](t, ctx, readHits)))
+	}
+}
+
 // TestSearchKeyboard: from the field, the down arrow goes through the
 // results and up comes back; Escape returns to the field; Enter follows
 // a result; Tab reaches the results too.
@@ -280,8 +406,13 @@ func TestSearchKeyboard(t *testing.T) {
 	if f := press(t, ctx, kb.Tab); f.Tag != "button" {
 		t.Errorf("Tab from the field went to %+v, want the search button", f)
 	}
+	for _, id := range []string{"search-kind", "search-year", "search-sector"} {
+		if f := press(t, ctx, kb.Tab); f.ID != id || !f.Visible || !f.Outlined {
+			t.Errorf("Tab went to %+v, want the filter %s with a visible focus indicator", f, id)
+		}
+	}
 	if f := press(t, ctx, kb.Tab); f.Href != hits[0].URL {
-		t.Errorf("Tab from the button went to %+v, want the first result", f)
+		t.Errorf("Tab from the filters went to %+v, want the first result", f)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
 		t.Fatal(err)
@@ -315,7 +446,7 @@ func TestSearchAxe(t *testing.T) {
 		scheme string
 	}{{375, "light"}, {1280, "light"}, {375, "dark"}} {
 		ctx := tab(t, r.width, r.scheme)
-		for _, c := range []struct{ page, q string }{{"/szukaj/", "partner"}, {"/en/search/", "meeting"}} {
+		for _, c := range []struct{ page, q string }{{"/szukaj/", "partner"}, {"/en/search/", "meeting"}, {"/szukaj/?kind=meetings&year=2015", "sygnatariusz"}} {
 			navigate(t, ctx, c.page)
 			if hits := typeQuery(t, ctx, c.q); len(hits) == 0 {
 				t.Fatalf("%s %q: no results", c.page, c.q)
@@ -357,12 +488,27 @@ func TestSearchPageHTML(t *testing.T) {
 	} {
 		doc := parse(t, c.page)
 		var form, label, status, script, noscript bool
+		var legend int
+		labels := map[string]bool{}
+		selects := map[string]int{}
 		htmlx.Walk(doc, func(n *html.Node) {
 			switch {
 			case n.DataAtom == atom.Form:
 				form = htmlx.Attr(n, "method") == "get" && htmlx.Attr(n, "role") == "search"
 			case n.DataAtom == atom.Label:
-				label = htmlx.Attr(n, "for") == "search-q"
+				label = label || htmlx.Attr(n, "for") == "search-q"
+				labels[htmlx.Attr(n, "for")] = true
+			case n.DataAtom == atom.Legend && n.Parent.DataAtom == atom.Fieldset && htmlx.Text(n) != "":
+				legend++
+			case n.DataAtom == atom.Select:
+				for o := n.FirstChild; o != nil; o = o.NextSibling {
+					if o.DataAtom == atom.Option {
+						selects[htmlx.Attr(n, "name")]++
+					}
+				}
+				if !labels[htmlx.Attr(n, "id")] {
+					t.Errorf("%s: select %s has no label before it", c.page, htmlx.Attr(n, "id"))
+				}
 			case htmlx.Attr(n, "id") == "search-status":
 				status = htmlx.Attr(n, "role") == "status"
 			case n.DataAtom == atom.Script && htmlx.Attr(n, "type") == "module":
@@ -378,6 +524,11 @@ func TestSearchPageHTML(t *testing.T) {
 		})
 		if !form || !label || !status || !script || !noscript {
 			t.Errorf("%s: form %v, label %v, status %v, script %v, noscript %v", c.page, form, label, status, script, noscript)
+		}
+		// The filters: a fieldset with its legend; every kind, "every
+		// year" and 2015, "every sector" and the sample's two sectors.
+		if legend != 1 || selects["kind"] != 4 || selects["year"] != 2 || selects["sector"] != 3 {
+			t.Errorf("%s: %d legends, options %v", c.page, legend, selects)
 		}
 	}
 	for _, p := range sample.html {

@@ -257,8 +257,15 @@ func (ix *index) add(p *site.Page, base string, c *i18n.Catalog) {
 	body := bodyText(p)
 	field(fieldBody, body)
 
+	// The excerpt shows a partner's short name, which its title does not
+	// hold, when that is what was found.
+	shown := front
+	if d.Short != d.Title {
+		shown = append([]string{d.Short}, front...)
+	}
 	dc := doc{kind: kindPage, url: base + p.URL, title: d.Title,
-		front: strings.Join(front, " · "), text: strings.TrimSpace(p.Summary + " " + body)}
+		front: strings.Join(slices.DeleteFunc(shown, func(s string) bool { return s == "" }), " · "),
+		text:  strings.TrimSpace(p.Summary + " " + body)}
 	switch p.Kind {
 	case site.Meeting:
 		dc.kind, dc.date, dc.year = kindMeeting, d.Date.Format("2006-01-02"), d.Date.Year()
