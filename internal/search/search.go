@@ -42,7 +42,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/lubuskie-es/sitegen/internal/content"
 	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/output"
@@ -342,11 +341,9 @@ func (ix *index) files(dir, lang string) []output.File {
 			sectors[s] = append(sectors[s], posting{doc: i})
 		}
 	}
-	enc := map[string]string{}
-	for _, s := range content.Sectors {
-		if ps := sectors[s]; ps != nil {
-			enc[s] = encodePostings(ps)
-		}
+	enc := make(map[string]string, len(sectors))
+	for s, ps := range sectors {
+		enc[s] = encodePostings(ps) // written in the order of the keys
 	}
 	m.Sectors = put("s.json", enc)
 
