@@ -750,8 +750,7 @@ func TestSearchCorpus(t *testing.T) {
 	// Recall: queries made from the pages, found among the first ten.
 	for _, lang := range []string{"pl", "en"} {
 		qs := recallQueries(t, site.res, lang, 25)
-		open(site.res.Site.Lang(lang).SearchPage.URL)
-		scores := scoreRecall(qs, func(q recallQuery) []string { return searchTop(t, ctx, q.Q) })
+		scores := scoreRecall(qs, recallTabs(t, site.url+site.res.Site.Lang(lang).SearchPage.URL, 20))
 		if all := reportRecall(t, "10,000 pages, "+lang, scores); all < 0.95 {
 			t.Errorf("%s: recall@10 %.3f on 10,000 pages, want at least 0.95", lang, all)
 		}

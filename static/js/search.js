@@ -19,6 +19,8 @@ const NEAR = 30;
 const NEW = 0.9;
 // EXCERPT is the number of words an excerpt shows.
 const EXCERPT = 30;
+// PAUSE is how long typing must stop before excerpts are loaded, in ms.
+const PAUSE = 200;
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
 // KINDS maps the address's kind to the index's.
 const KINDS = { meetings: 'm', partners: 'p', pages: 'a' };
@@ -237,7 +239,7 @@ function start(form) {
     return marked((from ? '…' : '') + text.slice(from && ms[from].index, end) + (to < ms.length ? '…' : ''), r);
   };
 
-  const item = ([kind, url, title, date, when], [front, body], r) => {
+  const item = ([kind, url, title, date, when], r) => {
     const li = el('li');
     const h = el('h2');
     const a = el('a');
@@ -251,27 +253,30 @@ function start(form) {
       t.dateTime = date;
       meta.append(' · ', t);
     }
-    const p = el('p');
-    p.append(...(excerpt(body, r) || excerpt(front, r) || [body.split(/\s+/).slice(0, EXCERPT).join(' ') || front]));
-    li.append(h, meta, p);
+    li.append(h, meta, el('p'));
     return li;
   };
 
   // page shows the next PAGE hits, after the ones shown when add is true.
-  const page = async (my, add) => {
+  // While the visitor types (lazy), the titles come at once, and the
+  // excerpts, which need each result's text, once typing pauses: the
+  // texts of words half typed are never loaded.
+  const page = async (my, add, lazy) => {
     const m = await manifest;
     const ids = hits.slice(shown, (shown += PAGE)); // before awaiting: a second click takes the next ones
-    const docs = await Promise.all(
-      ids.map(async (id) => {
-        const d = (await get(m.d[Math.floor(id / m.chunk)]))[id % m.chunk];
-        return [d, await get(d[5])];
-      }),
-    );
+    const docs = await Promise.all(ids.map((id) => get(m.d[Math.floor(id / m.chunk)]).then((c) => c[id % m.chunk])));
     if (my !== seq) return;
-    const items = docs.map(([d, text]) => item(d, text, m.rules));
+    const items = docs.map((d) => item(d, m.rules));
     if (add) list.append(...items);
     else list.replaceChildren(...items);
     more.hidden = shown >= hits.length;
+    if (lazy) await new Promise((r) => setTimeout(r, PAUSE));
+    if (my !== seq) return;
+    const texts = await Promise.all(docs.map((d) => get(d[5])));
+    if (my !== seq) return;
+    texts.forEach(([front, body], i) =>
+      items[i].lastChild.replaceChildren(...(excerpt(body, m.rules) || excerpt(front, m.rules) || [body.split(/\s+/).slice(0, EXCERPT).join(' ') || front])),
+    );
     return items[0];
   };
 
@@ -339,7 +344,10 @@ function start(form) {
     // each and the terms (with their postings' index) that found it.
     const per = await Promise.all(
       query.map(async ({ f, s }) => {
-        const keys = Object.keys(m.t).filter((k) => k.startsWith(f) || f.startsWith(k) || s.startsWith(k));
+        // The shards of the terms f and s start with, and of the longer
+        // terms that start with f, once it has three letters: a word
+        // being typed does not load half the index at its second letter.
+        const keys = Object.keys(m.t).filter((k) => f.startsWith(k) || s.startsWith(k) || (len(f) > 2 && k.startsWith(f)));
         const docs = new Map();
         for (const sh of await Promise.all(keys.map((k) => get(m.t[k])))) {
           for (const t in sh) {
@@ -392,7 +400,7 @@ function start(form) {
     }
     hits = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map((h) => h[0]);
     shown = 0;
-    await page(my);
+    await page(my, false, !now);
     if (my !== seq) return;
     const asked = query.length || ok;
     say(!asked ? '' : hits.length ? count(hits.length) : status.dataset.none.replace('{q}', q.trim()), now);
