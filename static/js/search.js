@@ -270,6 +270,8 @@ function start(form) {
     if (add) list.append(...items);
     else list.replaceChildren(...items);
     more.hidden = shown >= hits.length;
+    // More results: the focus goes to the first of them.
+    if (add && items[0]) items[0].querySelector('a').focus();
     if (lazy) await new Promise((r) => setTimeout(r, PAUSE));
     if (my !== seq) return;
     const texts = await Promise.all(docs.map((d) => get(d[5])));
@@ -277,7 +279,6 @@ function start(form) {
     texts.forEach(([front, body], i) =>
       items[i].lastChild.replaceChildren(...(excerpt(body, m.rules) || excerpt(front, m.rules) || [body.split(/\s+/).slice(0, EXCERPT).join(' ') || front])),
     );
-    return items[0];
   };
 
   // address is the search as the page's address: ?q=…&kind=…
@@ -416,12 +417,7 @@ function start(form) {
     read();
     search(true, '');
   });
-  more.addEventListener('click', () =>
-    page(seq, true).then(
-      (first) => first && first.querySelector('a').focus(),
-      () => say(status.dataset.error, true),
-    ),
-  );
+  more.addEventListener('click', () => page(seq, true).catch(() => say(status.dataset.error, true)));
 
   // Arrow keys move between the field, the results and the button for
   // more; Escape goes back to the field.
