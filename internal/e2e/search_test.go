@@ -23,6 +23,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/corpus"
 	"github.com/lubuskie-es/sitegen/internal/htmlx"
 	"github.com/lubuskie-es/sitegen/internal/output"
+	"github.com/lubuskie-es/sitegen/internal/search"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -164,6 +165,19 @@ func TestSearchSample(t *testing.T) {
 		// a guest's name, a tag
 		{"/szukaj/", "gawlik", []string{meetingPL}, meetingPL, "Gawlik"},
 		{"/szukaj/", "wup", []string{"/partnerzy/wup-zielona-gora/"}, "/partnerzy/wup-zielona-gora/", ""},
+		// deep in a body: the fourth paragraph of the meeting's report
+		{"/szukaj/", "perspektywie", []string{meetingPL}, meetingPL, "perspektywie"},
+		{"/szukaj/", "poznawac", []string{meetingPL, "/partnerzy/lubuska-wk-ohp/"}, "", "poznawać"},
+		// inflected forms: the partner is "Marszałek Województwa Lubuskiego",
+		// the guest a "Wicemarszałek", the page speaks of "spółdzielnie"
+		{"/szukaj/", "Marszałka", []string{"/partnerzy/marszalek-wojewodztwa-lubuskiego/", meetingPL}, "/partnerzy/marszalek-wojewodztwa-lubuskiego/", "Marszałek"},
+		{"/szukaj/", "wicemarszalka", []string{meetingPL}, meetingPL, "wicemarszałek"},
+		{"/szukaj/", "spółdzielniach", []string{"/ekonomia-spoleczna/"}, "", "spółdzielnie"},
+		{"/szukaj/", "perspektywa finansowanie", []string{meetingPL}, meetingPL, "finansowania"},
+		// phrases: the words next to each other, in that order
+		{"/szukaj/", `"społecznej odpowiedzialności"`, []string{meetingPL}, meetingPL, "odpowiedzialności"},
+		{"/szukaj/", `"nowej perspektywie"`, []string{meetingPL}, meetingPL, "perspektywie"},
+		{"/szukaj/", `"perspektywie nowej"`, nil, "", ""},
 		// English as English
 		{"/en/search/", "meetings", []string{"/en/meetings/2015/signatories-meeting/"}, "/en/meetings/2015/signatories-meeting/", ""},
 		{"/en/search/", "cooperative", []string{"/en/social-economy/"}, "", "cooperatives"},
@@ -182,6 +196,9 @@ func TestSearchSample(t *testing.T) {
 		if first := strings.Fields(c.first); len(first) > 0 && (len(got) < len(first) || !sameSet(got[:len(first)], first)) {
 			t.Errorf("%s %q: results %q, want first %s", c.page, c.q, got, c.first)
 		}
+		if c.want == nil && len(hits) > 0 {
+			t.Errorf("%s %q: results %q, want none", c.page, c.q, got)
+		}
 		if c.mark != "" {
 			found := false
 			for _, h := range hits {
@@ -194,6 +211,9 @@ func TestSearchSample(t *testing.T) {
 		for _, h := range hits {
 			if h.Meta == "" || (strings.Contains(h.URL, "/2015/") && h.Date != "2015-05-14") {
 				t.Errorf("%s %q: %s shows kind %q and date %q", c.page, c.q, h.URL, h.Meta, h.Date)
+			}
+			if len(h.Marks) == 0 || h.Text == "" {
+				t.Errorf("%s %q: %s has no words marked or no excerpt: %+v", c.page, c.q, h.URL, h)
 			}
 		}
 	}
@@ -241,6 +261,128 @@ func TestSearchSample(t *testing.T) {
 	}
 }
 
+// waitAddress waits until the page's address is search (?q=…&…) and
+// returns the results then shown.
+func waitAddress(t *testing.T, ctx context.Context, search string) []hit {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`location.search === %q`, search), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("the address is %q, want %q", eval[string](t, ctx, `location.search`), search)
+	}
+	eval[chromedp.Void](t, ctx, `new Promise(r => setTimeout(r, 100))`)
+	return eval[[]hit](t, ctx, readHits)
+}
+
+// formValues reads the search form's field and filters.
+func formValues(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	return eval[string](t, ctx, `['q', 'kind', 'year', 'sector'].map(n => n + '=' + document.getElementById('search-form').elements[n].value).join(' ')`)
+}
+
+// TestSearchFilters: the kind, year and sector filters narrow the
+// results, are set with the keyboard, are in the address (a link opens
+// the same search) and in the history (the back button returns to the
+// search before).
+func TestSearchFilters(t *testing.T) {
+	const (
+		meetingPL = "/spotkania/2015/spotkanie-sygnatariuszy/"
+		ohp       = "/partnerzy/lubuska-wk-ohp/"
+		marshal   = "/partnerzy/marszalek-wojewodztwa-lubuskiego/"
+		wup       = "/partnerzy/wup-zielona-gora/"
+	)
+	ctx := tab(t, 1280, "light")
+	for _, c := range []struct {
+		address string
+		want    []string // exactly these results, in any order
+	}{
+		{"?q=sygnatariuszy&kind=partners", []string{ohp, marshal}},
+		{"?q=sygnatariuszy&kind=meetings", []string{meetingPL}},
+		{"?q=sygnatariuszy&year=2015", []string{meetingPL}},
+		{"?q=sygnatariuszy&year=2016", nil},
+		{"?year=2015", []string{meetingPL}},
+		// a sector finds its partners and the meetings they took part in
+		{"?sector=government", []string{ohp, meetingPL}},
+		{"?q=zielonej&sector=jst", []string{wup, marshal, meetingPL}},
+		{"?kind=partners&sector=jst", []string{wup, marshal}},
+	} {
+		navigate(t, ctx, "/szukaj/"+c.address)
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('search-status').textContent !== ''`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Errorf("%s: nothing announced", c.address)
+			continue
+		}
+		got := urlsOf(eval[[]hit](t, ctx, readHits))
+		if !sameSet(got, c.want) {
+			t.Errorf("%s: results %q, want %q", c.address, got, c.want)
+		}
+		if c.want == nil && !strings.HasPrefix(eval[string](t, ctx, `document.getElementById('search-status').textContent`), "Nic nie znaleziono") {
+			t.Errorf("%s: no message for no results", c.address)
+		}
+	}
+
+	// Content pages only: every one says so, the page on social economy
+	// among them.
+	navigate(t, ctx, "/szukaj/?q=ekonomii&kind=pages")
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('search-status').textContent !== ''`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("?q=ekonomii&kind=pages: nothing announced")
+	}
+	pages := eval[[]hit](t, ctx, readHits)
+	if !slices.Contains(urlsOf(pages), "/ekonomia-spoleczna/") {
+		t.Errorf("?q=ekonomii&kind=pages: %q", urlsOf(pages))
+	}
+	for _, h := range pages {
+		if h.Meta != "Strona" {
+			t.Errorf("?q=ekonomii&kind=pages: %s is a %q", h.URL, h.Meta)
+		}
+	}
+
+	// With the keyboard alone: type, move to the kind filter, choose
+	// meetings with the arrow keys; the address follows.
+	navigate(t, ctx, "/szukaj/")
+	all := typeQuery(t, ctx, "sygnatariuszy")
+	if len(all) < 3 {
+		t.Fatalf("sygnatariuszy: %+v", all)
+	}
+	press(t, ctx, kb.Tab) // the button
+	if f := press(t, ctx, kb.Tab); f.ID != "search-kind" {
+		t.Fatalf("Tab went to %+v, want the kind filter", f)
+	}
+	press(t, ctx, kb.ArrowDown) // everything → meetings
+	meetings := waitAddress(t, ctx, "?q=sygnatariuszy&kind=meetings")
+	if !sameSet(urlsOf(meetings), []string{meetingPL}) {
+		t.Errorf("kind=meetings: %q", urlsOf(meetings))
+	}
+	press(t, ctx, kb.ArrowDown) // meetings → partners
+	partners := waitAddress(t, ctx, "?q=sygnatariuszy&kind=partners")
+	if !sameSet(urlsOf(partners), []string{ohp, marshal}) {
+		t.Errorf("kind=partners: %q", urlsOf(partners))
+	}
+	// Back: the meetings again, the filter as it was; back again: all.
+	eval[chromedp.Void](t, ctx, `history.back()`)
+	if got := urlsOf(waitAddress(t, ctx, "?q=sygnatariuszy&kind=meetings")); !sameSet(got, []string{meetingPL}) {
+		t.Errorf("back to kind=meetings: %q", got)
+	}
+	if v := formValues(t, ctx); v != "q=sygnatariuszy kind=meetings year= sector=" {
+		t.Errorf("back to kind=meetings: the form holds %s", v)
+	}
+	eval[chromedp.Void](t, ctx, `history.back()`)
+	if got := urlsOf(waitAddress(t, ctx, "?q=sygnatariuszy")); !sameSet(got, urlsOf(all)) {
+		t.Errorf("back to no filter: %q, want %q", got, urlsOf(all))
+	}
+	eval[chromedp.Void](t, ctx, `history.forward()`)
+	if got := urlsOf(waitAddress(t, ctx, "?q=sygnatariuszy&kind=meetings")); !sameSet(got, []string{meetingPL}) {
+		t.Errorf("forward to kind=meetings: %q", got)
+	}
+
+	// A link to a filtered search fills the form.
+	navigate(t, ctx, "/en/search/?q=partner&kind=partners&sector=jst")
+	waitAddress(t, ctx, "?q=partner&kind=partners&sector=jst")
+	if v := formValues(t, ctx); v != "q=partner kind=partners year= sector=jst" {
+		t.Errorf("the form holds %s", v)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('#search-results > li').length === 2`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("/en/search/?q=partner&kind=partners&sector=jst: %q", urlsOf(eval[[]hit](t, ctx, readHits)))
+	}
+}
+
 // TestSearchKeyboard: from the field, the down arrow goes through the
 // results and up comes back; Escape returns to the field; Enter follows
 // a result; Tab reaches the results too.
@@ -280,8 +422,13 @@ func TestSearchKeyboard(t *testing.T) {
 	if f := press(t, ctx, kb.Tab); f.Tag != "button" {
 		t.Errorf("Tab from the field went to %+v, want the search button", f)
 	}
+	for _, id := range []string{"search-kind", "search-year", "search-sector"} {
+		if f := press(t, ctx, kb.Tab); f.ID != id || !f.Visible || !f.Outlined {
+			t.Errorf("Tab went to %+v, want the filter %s with a visible focus indicator", f, id)
+		}
+	}
 	if f := press(t, ctx, kb.Tab); f.Href != hits[0].URL {
-		t.Errorf("Tab from the button went to %+v, want the first result", f)
+		t.Errorf("Tab from the filters went to %+v, want the first result", f)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
 		t.Fatal(err)
@@ -315,7 +462,7 @@ func TestSearchAxe(t *testing.T) {
 		scheme string
 	}{{375, "light"}, {1280, "light"}, {375, "dark"}} {
 		ctx := tab(t, r.width, r.scheme)
-		for _, c := range []struct{ page, q string }{{"/szukaj/", "partner"}, {"/en/search/", "meeting"}} {
+		for _, c := range []struct{ page, q string }{{"/szukaj/", "partner"}, {"/en/search/", "meeting"}, {"/szukaj/?kind=meetings&year=2015", "sygnatariusz"}} {
 			navigate(t, ctx, c.page)
 			if hits := typeQuery(t, ctx, c.q); len(hits) == 0 {
 				t.Fatalf("%s %q: no results", c.page, c.q)
@@ -357,12 +504,27 @@ func TestSearchPageHTML(t *testing.T) {
 	} {
 		doc := parse(t, c.page)
 		var form, label, status, script, noscript bool
+		var legend int
+		labels := map[string]bool{}
+		selects := map[string]int{}
 		htmlx.Walk(doc, func(n *html.Node) {
 			switch {
 			case n.DataAtom == atom.Form:
 				form = htmlx.Attr(n, "method") == "get" && htmlx.Attr(n, "role") == "search"
 			case n.DataAtom == atom.Label:
-				label = htmlx.Attr(n, "for") == "search-q"
+				label = label || htmlx.Attr(n, "for") == "search-q"
+				labels[htmlx.Attr(n, "for")] = true
+			case n.DataAtom == atom.Legend && n.Parent.DataAtom == atom.Fieldset && htmlx.Text(n) != "":
+				legend++
+			case n.DataAtom == atom.Select:
+				for o := n.FirstChild; o != nil; o = o.NextSibling {
+					if o.DataAtom == atom.Option {
+						selects[htmlx.Attr(n, "name")]++
+					}
+				}
+				if !labels[htmlx.Attr(n, "id")] {
+					t.Errorf("%s: select %s has no label before it", c.page, htmlx.Attr(n, "id"))
+				}
 			case htmlx.Attr(n, "id") == "search-status":
 				status = htmlx.Attr(n, "role") == "status"
 			case n.DataAtom == atom.Script && htmlx.Attr(n, "type") == "module":
@@ -378,6 +540,11 @@ func TestSearchPageHTML(t *testing.T) {
 		})
 		if !form || !label || !status || !script || !noscript {
 			t.Errorf("%s: form %v, label %v, status %v, script %v, noscript %v", c.page, form, label, status, script, noscript)
+		}
+		// The filters: a fieldset with its legend; every kind, "every
+		// year" and 2015, "every sector" and the sample's two sectors.
+		if legend != 1 || selects["kind"] != 4 || selects["year"] != 2 || selects["sector"] != 3 {
+			t.Errorf("%s: %d legends, options %v", c.page, legend, selects)
 		}
 	}
 	for _, p := range sample.html {
@@ -501,6 +668,11 @@ func TestSearchCorpus(t *testing.T) {
 	}
 	site := serveCorpus(t, 10000)
 	indexSizes(t, site.res)
+	start := time.Now()
+	if _, problems := search.Files(site.res.Site, nil); problems.Len() > 0 {
+		t.Fatal(problems)
+	}
+	t.Logf("the search index of both languages alone: built in %v", time.Since(start).Round(time.Millisecond))
 
 	ctx := tab(t, 1280, "light")
 	open := func(path string) {
@@ -576,6 +748,8 @@ func TestSearchCorpus(t *testing.T) {
 	t.Logf("last keystroke → results in the DOM, %d queries typed on 10,000 pages: median %.1f ms, p95 %.1f ms, min %.1f ms, max %.1f ms",
 		len(times), percentile(times, 0.5), percentile(times, 0.95), times[0], times[len(times)-1])
 
+	ctx = tab(t, 1280, "light")
+
 	// Ten results at a time; the button for more shows the next ten and
 	// takes the focus to the first of them.
 	open("/szukaj/")
@@ -589,6 +763,8 @@ func TestSearchCorpus(t *testing.T) {
 	} else if f := eval[string](t, ctx, `document.activeElement === document.querySelectorAll('#search-results h2 a')[10] ? 'ok' : document.activeElement.outerHTML`); f != "ok" {
 		t.Errorf("after more results, the focus is on %s, want the 11th result", f)
 	}
+
+	ctx = tab(t, 1280, "light") // a tab lives a minute
 
 	// Cold: a whole query pasted into a freshly loaded page, so that its
 	// shards and chunks all come from the server.
@@ -619,6 +795,16 @@ func TestSearchCorpus(t *testing.T) {
 	slices.Sort(loads)
 	t.Logf("a pasted query on a fresh page (index files fetched from the loopback server), %d queries: median %.1f ms, p95 %.1f ms; it fetched a median %.0f KB, at most %.0f KB (uncompressed)",
 		len(cold), percentile(cold, 0.5), percentile(cold, 0.95), percentile(loads, 0.5)/1024, loads[len(loads)-1]/1024)
+
+	// Recall: queries made from the pages, found among the first ten,
+	// each tab of its own (the one above lives a minute).
+	for _, lang := range []string{"pl", "en"} {
+		qs := recallQueries(t, site.res, lang, 25)
+		scores := scoreRecall(qs, recallTabs(t, site.url+site.res.Site.Lang(lang).SearchPage.URL, 20))
+		if all := reportRecall(t, "10,000 pages, "+lang, scores); all < 0.95 {
+			t.Errorf("%s: recall@10 %.3f on 10,000 pages, want at least 0.95", lang, all)
+		}
+	}
 }
 
 // percentile of sorted values, nearest rank.
@@ -632,15 +818,22 @@ func indexSizes(t *testing.T, res *build.Result) {
 	t.Helper()
 	for _, l := range res.Site.Langs {
 		dir := strings.TrimPrefix(l.SearchPage.URL, "/")
-		var raw, gz, shards, chunks, maxShard, maxChunk, manifest int
+		var raw, gz, shards, places, chunks, maxShard, maxChunk, manifest, texts, textsGz int
 		for _, f := range res.Files {
 			if !strings.HasPrefix(f.Path, dir) || !strings.HasSuffix(f.Path, ".json") {
 				continue
 			}
+			name := strings.TrimPrefix(f.Path, dir)
+			if strings.HasPrefix(name, "x.") {
+				texts++
+				textsGz += gzipSize(f.Data)
+				continue
+			}
 			raw += len(f.Data)
 			gz += gzipSize(f.Data)
-			name := strings.TrimPrefix(f.Path, dir)
 			switch {
+			case strings.HasPrefix(name, "w."):
+				places++
 			case strings.HasPrefix(name, "t."):
 				shards++
 				maxShard = max(maxShard, len(f.Data))
@@ -661,12 +854,12 @@ func indexSizes(t *testing.T, res *build.Result) {
 			}
 		}
 		oneStream = gzipSize(all.Bytes())
-		t.Logf("%s index: %d bytes, %d gzipped; manifest %d bytes, %d shards (largest %d), %d doc chunks (largest %d); "+
-			"%.1f%% of the text gzipped page by page (%d), %.1f%% of the text gzipped as one stream (%d)",
-			l.Config.Code, raw, gz, manifest, shards, maxShard, chunks, maxChunk,
-			100*float64(gz)/float64(text), text, 100*float64(gz)/float64(oneStream), oneStream)
-		if gz*4 > text {
-			t.Errorf("%s: the index (%d gzipped) is more than a quarter of the text (%d gzipped page by page)", l.Config.Code, gz, text)
+		t.Logf("%s index: %d bytes, %d gzipped; manifest %d bytes, %d term shards (largest %d), %d position shards, %d doc chunks (largest %d); "+
+			"%.1f%% of the text gzipped page by page (%d), %.1f%% of the text gzipped as one stream (%d); %d texts for excerpts, %d bytes gzipped",
+			l.Config.Code, raw, gz, manifest, shards, maxShard, places, chunks, maxChunk,
+			100*float64(gz)/float64(text), text, 100*float64(gz)/float64(oneStream), oneStream, texts, textsGz)
+		if float64(gz) > 0.65*float64(text) {
+			t.Errorf("%s: the index (%d gzipped) is more than 65%% of the text (%d gzipped page by page)", l.Config.Code, gz, text)
 		}
 	}
 }

@@ -238,6 +238,9 @@ type termBuf struct {
 	// quick holds quickFold of the characters below quickEnd met so
 	// far, made when first met: most texts have a few dozen of them.
 	quick []quickChar
+	// pos counts the folded words met, indexed or not: a word's position
+	// is pos less one once its term is emitted (rules.json, "positions").
+	pos int
 }
 
 type quickChar struct {
@@ -312,6 +315,7 @@ func (r *Rules) wordTerms(t *termBuf, w string, fn func(term []byte)) {
 // emit calls fn with the term of the folded word in t.b, of n
 // characters, unless it is too short or a stop word.
 func (r *Rules) emit(t *termBuf, n int, fn func(term []byte)) {
+	t.pos++
 	if n < 2 || len(t.b) <= r.stopLen && r.stop[string(t.b)] {
 		return
 	}

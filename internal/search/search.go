@@ -4,27 +4,40 @@
 //
 // For a language whose search page is /szukaj/ it writes:
 //
-//	/szukaj/index.json          the manifest: the rules (rules.json), the shards and chunks
-//	/szukaj/t.<hash>.json       term shards: {"term": "postings", …}
-//	/szukaj/d.<hash>.json       doc chunks: [[kind, url, title, date, shown date, text], …]
+//	/szukaj/index.json      the manifest: rules (rules.json), shards, chunks, filters
+//	/szukaj/t.<hash>.json   term shards: {"term": "postings", …}
+//	/szukaj/w.<hash>.json   position shards: {"term": "positions", …}
+//	/szukaj/d.<hash>.json   doc chunks: [[kind, url, title, date, shown date, text file], …]
+//	/szukaj/x.<hash>.json   one document's text: [front matter text, summary and body]
+//	/szukaj/s.<hash>.json   the partner sectors filter: {"ngo": "postings", …}
 //
-// A term is a folded, stemmed word (see Rules). Each document carries the
-// fields a visitor searches for: title (and a partner's short name), names
-// (tags, host and participants, guests, location, address), the summary and
-// the first words of the body. Its postings say which documents contain it,
-// and in which field at best, so that the script can rank title matches
-// first. Terms are split into shards by their first letters, as deep as
-// needed to keep each shard under ShardBytes, and documents into chunks of
-// ChunkDocs, so that a query loads one or two small shards and the chunks
-// of the results it shows, whatever the size of the site.
+// A term is a folded, stemmed word (see Rules). Every word a visitor may
+// search for is indexed: the title (and a partner's short name), the front
+// matter's text (tags, host and participants, guests and their roles,
+// location, address), the summary and the whole body. A term's postings
+// say which documents contain it, and in which field at best, so that the
+// script ranks title matches first; its positions say where, counted in
+// words, so that the script finds phrases and ranks nearer words higher.
+// Postings and positions are split into shards by the terms' first
+// letters, as deep as needed to keep each shard under ShardBytes, and
+// documents into chunks of ChunkDocs, so that a query loads one or two
+// small shards; the text of a document, from which the script cuts the
+// excerpt, is loaded only for the results shown, whatever the size of the
+// site.
 //
-// Shard and chunk names carry a hash of their content: a cached old shard
-// can never be read with a new manifest.
+// Documents are numbered partners first, then content pages, then
+// meetings newest first, so that a kind, and a year of meetings, is a
+// range of numbers the manifest gives: those filters and recency cost no
+// download.
+//
+// Every file but the manifest is named by a hash of its content: a cached
+// old shard can never be read with a new manifest.
 package search
 
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -39,18 +52,18 @@ import (
 // which the search page's template names too.
 const ManifestName = "index.json"
 
+// Version is the format of the index that the manifest declares.
+const Version = 2
+
 // Sizes that shape the index. The defaults are chosen so that the whole
 // index of the sample site is one shard and one chunk, and a query on a
 // site of 10,000 pages loads tens of kilobytes, not megabytes.
 const (
-	// ShardBytes is the size above which a term shard is split by the
-	// next letter of its terms.
+	// ShardBytes is the size above which a term or position shard is
+	// split by the next letter of its terms.
 	ShardBytes = 48 << 10
 	// ChunkDocs is the number of documents in one doc chunk.
 	ChunkDocs = 32
-	// BodyWords is how many words of a page's body are indexed and kept
-	// for snippets; titles, names and summaries are indexed whole.
-	BodyWords = 60
 )
 
 // Fields of a document, in rising order of weight: the postings carry the
@@ -62,11 +75,12 @@ const (
 	fieldTitle
 )
 
-// Kinds of document as the index writes them.
+// Kinds of document as the index writes them, in the order of their
+// numbers.
 const (
-	kindMeeting = "m"
 	kindPartner = "p"
 	kindPage    = "a"
+	kindMeeting = "m"
 )
 
 // Manifest is index.json.
@@ -79,10 +93,20 @@ type Manifest struct {
 	// entry i%Chunk of Chunks[i/Chunk].
 	Chunk  int      `json:"chunk"`
 	Chunks []string `json:"d"`
-	// Shards maps a prefix to the file holding the terms that start with
-	// it and with no longer prefix listed ("" holds every term when the
-	// index is one shard).
+	// Shards maps a prefix to the file holding the postings of the terms
+	// that start with it and with no longer prefix listed ("" holds
+	// every term when the index is one shard).
 	Shards map[string]string `json:"t"`
+	// Places is Shards for the terms' positions, split by their own size.
+	Places map[string]string `json:"w"`
+	// Kinds gives the documents of each kind: [first, end).
+	Kinds map[string][2]int `json:"k"`
+	// Years gives the meetings of each year: [first, end).
+	Years map[string][2]int `json:"y"`
+	// Sectors is the file that lists, for each partner sector, the
+	// partners of that sector and the meetings one of them hosted or
+	// attended (postings of field 0).
+	Sectors string `json:"s"`
 }
 
 // Files makes the index of every language that has a search page, one
@@ -121,9 +145,9 @@ func Files(s *site.Site, catalogs map[string]*i18n.Catalog) ([]output.File, diag
 	return slices.Concat(perLang...), problems
 }
 
-// documents lists what a language's search finds, in the order ties are
-// shown: partners (alphabetical), content pages (by address), meetings
-// (newest first).
+// documents lists what a language's search finds, in the order of their
+// numbers, which is also the order ties are shown: partners
+// (alphabetical), content pages (by address), meetings (newest first).
 func documents(s *site.Site, l *site.Lang) []*site.Page {
 	docs := slices.Clone(l.Partners)
 	for _, p := range s.Pages {
@@ -134,23 +158,44 @@ func documents(s *site.Site, l *site.Lang) []*site.Page {
 	return append(docs, l.Meetings...)
 }
 
+// doc is one document while the index is built.
+type doc struct {
+	kind, url, title, date, shown string
+	year                          int
+	sectors                       []string
+	// front and text are what the excerpt is cut from: the front
+	// matter's words, and the summary and body.
+	front, text string
+}
+
 // index is one language's index while it is built.
 type index struct {
 	rules *Rules
-	docs  [][6]string
+	docs  []doc
 	// Each term has a number, the index of its postings: doc ids
 	// (ascending, as docs are added in order) with the best field of
 	// each. A term found again in the same document updates its last
-	// posting, so no set of a document's terms is needed.
+	// posting, so no set of a document's terms is needed. Its positions
+	// are written as they come (see encodePositions).
 	ids      map[string]int
 	terms    []string
 	postings [][]posting
+	places   []positions
 	buf      termBuf
 }
 
 type posting struct {
 	doc   int
 	field int
+}
+
+// positions are one term's encoded positions while they are written:
+// for each posting, the word positions of the term in that document,
+// each as the gap from the one before less one (the first as itself), in
+// the digits of encodePostings; postings are separated by ",".
+type positions struct {
+	b    []byte
+	last int // the last position written in the last document
 }
 
 func newIndex(r *Rules) *index {
@@ -171,76 +216,102 @@ func (ix *index) add(p *site.Page, base string, c *i18n.Catalog) {
 			ix.ids[s] = t
 			ix.terms = append(ix.terms, s)
 			ix.postings = append(ix.postings, nil)
+			ix.places = append(ix.places, positions{})
 		}
-		ps := ix.postings[t]
+		pos := ix.buf.pos - 1 // the word just counted
+		ps, w := ix.postings[t], &ix.places[t]
 		if last := len(ps) - 1; last >= 0 && ps[last].doc == id {
 			ps[last].field = max(ps[last].field, f)
+			w.b = appendNumber(w.b, pos-w.last-1)
+			w.last = pos
 			return
 		}
+		if len(ps) > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.b = appendNumber(w.b, pos)
+		w.last = pos
 		ix.postings[t] = append(ps, posting{id, f})
 	}
+	// Positions run through the fields in the order below; a field ends
+	// with a word's gap, so that a phrase never joins two of them.
+	ix.buf.pos = 0
 	field := func(fld int, texts ...string) {
 		f = fld
 		for _, t := range texts {
-			ix.rules.terms(&ix.buf, t, found)
+			if t != "" {
+				ix.rules.terms(&ix.buf, t, found)
+				ix.buf.pos++
+			}
 		}
 	}
 	d := p.Doc
-	field(fieldTitle, d.Title, d.Short)
-	field(fieldNames, d.Tags...)
-	field(fieldNames, d.Location, d.Address)
+	field(fieldTitle, d.Title)
+	if d.Short != d.Title {
+		field(fieldTitle, d.Short)
+	}
+	front := frontText(p)
+	field(fieldNames, front...)
+	field(fieldSummary, p.Summary)
+	body := bodyText(p)
+	field(fieldBody, body)
+
+	// The excerpt shows a partner's short name, which its title does not
+	// hold, when that is what was found.
+	shown := front
+	if d.Short != d.Title {
+		shown = append([]string{d.Short}, front...)
+	}
+	dc := doc{kind: kindPage, url: base + p.URL, title: d.Title,
+		front: strings.Join(slices.DeleteFunc(shown, func(s string) bool { return s == "" }), " · "),
+		text:  strings.TrimSpace(p.Summary + " " + body)}
+	switch p.Kind {
+	case site.Meeting:
+		dc.kind, dc.date, dc.year = kindMeeting, d.Date.Format("2006-01-02"), d.Date.Year()
+		if c != nil {
+			dc.shown = c.Date(d.Date)
+		}
+		for _, partner := range append([]*site.Page{p.Host}, p.Participants...) {
+			if partner != nil && !slices.Contains(dc.sectors, partner.Doc.Sector) {
+				dc.sectors = append(dc.sectors, partner.Doc.Sector)
+			}
+		}
+	case site.Partner:
+		dc.kind, dc.sectors = kindPartner, []string{d.Sector}
+	}
+	ix.docs = append(ix.docs, dc)
+}
+
+// frontText is the text of a page's front matter that is searched, field
+// by field: tags, location and address, the host's and participants'
+// names, the guests' names and roles.
+func frontText(p *site.Page) []string {
+	d := p.Doc
+	out := slices.Clone(d.Tags)
+	out = append(out, d.Location, d.Address)
 	for _, partner := range append([]*site.Page{p.Host}, p.Participants...) {
 		if partner != nil {
-			field(fieldNames, partner.Doc.Title, partner.Doc.Short)
+			out = append(out, partner.Doc.Title)
+			if partner.Doc.Short != partner.Doc.Title {
+				out = append(out, partner.Doc.Short)
+			}
 		}
 	}
 	for _, g := range d.Guests {
-		field(fieldNames, g.Name)
-		field(fieldBody, g.Role)
+		out = append(out, g.Name, g.Role)
 	}
-	body := bodyText(p)
-	field(fieldSummary, p.Summary)
-	field(fieldBody, body)
-
-	kind, date, shown := kindPage, "", ""
-	switch p.Kind {
-	case site.Meeting:
-		kind, date = kindMeeting, d.Date.Format("2006-01-02")
-		if c != nil {
-			shown = c.Date(d.Date)
-		}
-	case site.Partner:
-		kind = kindPartner
-	}
-	text := strings.TrimSpace(p.Summary + " " + body)
-	ix.docs = append(ix.docs, [6]string{kind, base + p.URL, d.Title, date, shown, text})
+	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
 }
 
-// bodyText is the start of a page's text that is indexed and kept for
-// snippets: BodyWords words after the summary, when the text begins with
-// the summary (as it does when the summary is the first paragraph).
+// bodyText is a page's text after the summary, when the text begins with
+// the summary (as it does when the summary is the first paragraph), so
+// that the summary's words are not counted twice.
 func bodyText(p *site.Page) string {
-	return cutWords(strings.TrimSpace(strings.TrimPrefix(p.Text, p.Summary)), BodyWords)
+	return strings.TrimSpace(strings.TrimPrefix(p.Text, p.Summary))
 }
 
-// cutWords returns text up to the end of its n-th word.
-func cutWords(text string, n int) string {
-	count, inWord := 0, false
-	for i, c := range text {
-		w := isWordRune(c)
-		if inWord && !w {
-			count++
-			if count == n {
-				return text[:i]
-			}
-		}
-		inWord = w
-	}
-	return text
-}
-
-// files encodes the index: chunks, shards and the manifest, in the
-// search page's folder dir ("/szukaj/").
+// files encodes the index: texts, chunks, shards, filters and the
+// manifest, in the search page's folder dir ("/szukaj/").
 func (ix *index) files(dir, lang string) []output.File {
 	dir = strings.TrimPrefix(dir, "/")
 	var files []output.File
@@ -250,25 +321,65 @@ func (ix *index) files(dir, lang string) []output.File {
 		files = append(files, output.File{Path: dir + hashed, Data: data})
 		return hashed
 	}
-	m := Manifest{Version: 1, Lang: lang, Rules: ix.rules, Docs: len(ix.docs), Chunk: ChunkDocs,
-		Chunks: []string{}, Shards: map[string]string{}}
+	m := Manifest{Version: Version, Lang: lang, Rules: ix.rules, Docs: len(ix.docs), Chunk: ChunkDocs,
+		Chunks: []string{}, Shards: map[string]string{}, Places: map[string]string{},
+		Kinds: map[string][2]int{}, Years: map[string][2]int{}}
+	sectors := map[string][]posting{}
 	for i := 0; i < len(ix.docs); i += ChunkDocs {
-		m.Chunks = append(m.Chunks, put("d.json", ix.docs[i:min(i+ChunkDocs, len(ix.docs))]))
-	}
-	terms := slices.Sorted(slices.Values(ix.terms))
-	encoded := make(map[string]string, len(terms))
-	for _, t := range terms {
-		encoded[t] = encodePostings(ix.postings[ix.ids[t]])
-	}
-	for _, sh := range split(terms, encoded, "") {
-		shard := make(map[string]string, len(sh.terms))
-		for _, t := range sh.terms {
-			shard[t] = encoded[t]
+		var chunk [][6]string
+		for _, d := range ix.docs[i:min(i+ChunkDocs, len(ix.docs))] {
+			chunk = append(chunk, [6]string{d.kind, d.url, d.title, d.date, d.shown, put("x.json", [2]string{d.front, d.text})})
 		}
-		m.Shards[sh.key] = put("t.json", shard)
+		m.Chunks = append(m.Chunks, put("d.json", chunk))
+	}
+	for i, d := range ix.docs {
+		extend(m.Kinds, d.kind, i)
+		if d.year != 0 {
+			extend(m.Years, strconv.Itoa(d.year), i)
+		}
+		for _, s := range d.sectors {
+			sectors[s] = append(sectors[s], posting{doc: i})
+		}
+	}
+	enc := make(map[string]string, len(sectors))
+	for s, ps := range sectors {
+		enc[s] = encodePostings(ps) // written in the order of the keys
+	}
+	m.Sectors = put("s.json", enc)
+
+	terms := slices.Sorted(slices.Values(ix.terms))
+	postings := make(map[string]string, len(terms))
+	places := make(map[string]string, len(terms))
+	for _, t := range terms {
+		postings[t] = encodePostings(ix.postings[ix.ids[t]])
+		places[t] = string(ix.places[ix.ids[t]].b)
+	}
+	for _, out := range []struct {
+		files   map[string]string
+		name    string
+		encoded map[string]string
+	}{{m.Shards, "t.json", postings}, {m.Places, "w.json", places}} {
+		for _, sh := range split(terms, out.encoded, "") {
+			shard := make(map[string]string, len(sh.terms))
+			for _, t := range sh.terms {
+				shard[t] = out.encoded[t]
+			}
+			out.files[sh.key] = put(out.name, shard)
+		}
 	}
 	data, _ := json.Marshal(m)
 	return append(files, output.File{Path: dir + ManifestName, Data: data})
+}
+
+// extend makes the range of key in ranges reach document i, which is
+// after every document already in it.
+func extend(ranges map[string][2]int, key string, i int) {
+	r, ok := ranges[key]
+	if !ok {
+		r[0] = i
+	}
+	r[1] = i + 1
+	ranges[key] = r
 }
 
 // shard is the terms that start with key (and no longer key).
@@ -323,28 +434,32 @@ func prefix(s string, n int) (string, bool) {
 	return s[:i], true
 }
 
-// digits is the alphabet of encoded postings: JSON needs no escapes for
-// any of them.
+// digits is the alphabet of encoded postings and positions: JSON needs
+// no escapes for any of them.
 const digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 
 // encodePostings writes each posting as the number gap*4+field, where gap
 // is the distance from the previous document id less one (the first id
-// itself), in base 32, most significant digit first: every digit but the
-// last is written as digits[32+d], the last as digits[d].
+// itself), with appendNumber.
 func encodePostings(ps []posting) string {
-	var b strings.Builder
+	var b []byte
 	prev := -1
-	var buf [16]byte
 	for _, p := range ps {
-		v := (p.doc-prev-1)*4 + p.field
+		b = appendNumber(b, (p.doc-prev-1)*4+p.field)
 		prev = p.doc
-		i := len(buf) - 1
-		buf[i] = digits[v%32]
-		for v /= 32; v > 0; v /= 32 {
-			i--
-			buf[i] = digits[32+v%32]
-		}
-		b.Write(buf[i:])
 	}
-	return b.String()
+	return string(b)
+}
+
+// appendNumber writes v ≥ 0 in base 32, most significant digit first:
+// every digit but the last as digits[32+d], the last as digits[d].
+func appendNumber(b []byte, v int) []byte {
+	var buf [16]byte
+	i := len(buf) - 1
+	buf[i] = digits[v%32]
+	for v /= 32; v > 0; v /= 32 {
+		i--
+		buf[i] = digits[32+v%32]
+	}
+	return append(b, buf[i:]...)
 }
