@@ -33,6 +33,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/render"
 	"github.com/lubuskie-es/sitegen/internal/search"
 	"github.com/lubuskie-es/sitegen/internal/site"
+	"github.com/lubuskie-es/sitegen/internal/work"
 )
 
 // StaticDir holds files copied to the output as they are (text minified).
@@ -380,7 +381,7 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 	docs := make([]*content.Doc, len(paths))
 	lists := make([]diag.List, len(paths))
 	fresh := make([]bool, len(paths))
-	parallel(len(paths), o.Workers, func(i int) {
+	work.Do(len(paths), o.Workers, func(i int) {
 		data, key, err := o.Cache.read(src, paths[i], entries[i])
 		if err != nil {
 			lists[i].Add(diag.Problem{Path: paths[i], Message: describeErr(err)})
@@ -573,28 +574,4 @@ func templateProblem(err error) diag.Problem {
 		return pe.Problem
 	}
 	return diag.Problem{Path: render.Dir, Message: err.Error()}
-}
-
-// parallel runs fn(0..n-1) on at most workers goroutines.
-func parallel(n, workers int, fn func(i int)) {
-	if n == 0 {
-		return
-	}
-	workers = max(1, min(workers, n))
-	var wg sync.WaitGroup
-	next := make(chan int, n)
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
