@@ -6,8 +6,9 @@
 //	convert  Markdown → HTML for every content page, in parallel
 //	render   templates → HTML for every page, minified, in parallel
 //
-// It returns the files in memory; writing them is the caller's business
-// (output.Write for `build`, memory for `serve` and `check`).
+// It returns the files in memory, or hands each to Options.Emit as soon as
+// it is made; writing them is the caller's business (an output.Writer for
+// `build`, memory for `serve` and `check`).
 package build
 
 import (
@@ -67,6 +68,15 @@ type Options struct {
 	// made from every page, to Result.Deferred, so that serve can show an
 	// edited page before they are done.
 	Defer bool
+	// Emit, when set, is given every file as soon as it is made, from
+	// several goroutines at once, and the build keeps none of them: they
+	// are left out of Result.Files. So `sitegen build` writes pages to
+	// disk while others render, instead of holding the whole site in
+	// memory. A failed Emit is a problem of the build. Files are handed
+	// over before the build knows whether it succeeds: after a build with
+	// errors the caller must drop them (output.Writer.Abort). Emit is not
+	// used with Defer.
+	Emit func(output.File) error
 }
 
 // Result is a finished build: the files to write, or the problems that
@@ -93,6 +103,10 @@ func Run(src fs.FS, opts Options) *Result {
 	res := &Result{PagesByLang: map[string]int{}}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	sink := &emitter{}
+	if !opts.Defer {
+		sink.emit = opts.Emit
 	}
 	opts.Cache.begin(opts.Changed)
 	defer func() {
@@ -151,6 +165,7 @@ func Run(src fs.FS, opts Options) *Result {
 			return render.New(src, cfg, catalogs, assets, render.Options{Prepare: min.MinifyTemplate, Timeout: cfg.TemplateTimeout})
 		})
 		setupProbs.Merge(problems)
+		sink.handAll(assetFiles, opts.Workers)
 	}()
 	contentKeys := convert(s, min, opts, &res.Stats, &res.Problems)
 	indexes := func() ([]output.File, diag.List) {
@@ -177,6 +192,7 @@ func Run(src fs.FS, opts Options) *Result {
 		go func() {
 			defer close(indexesDone)
 			indexFiles, indexProbs = indexes()
+			sink.handAll(indexFiles, opts.Workers)
 		}()
 	}
 	<-setupDone
@@ -189,7 +205,7 @@ func Run(src fs.FS, opts Options) *Result {
 	if opts.Cache != nil {
 		facts = renderFacts(setup, opts.Cache, s)
 	}
-	pages := renderPages(s, r, opts, contentKeys, facts, &res.Stats, &res.Problems)
+	pages := renderPages(s, r, opts, sink, contentKeys, facts, &res.Stats, &res.Problems)
 	<-indexesDone
 	res.Problems.Merge(indexProbs)
 	if res.Problems.HasErrors() {
@@ -202,7 +218,15 @@ func Run(src fs.FS, opts Options) *Result {
 	}
 	res.Files = slices.Concat(pages, assetFiles, indexFiles)
 	sortFiles(res.Files)
-	if opts.Defer {
+	if sink.on() {
+		// The files are gone; their paths are all Validate needs. Its
+		// messages say more than a failed write of a bad path.
+		validate(res.Files, &res.Problems)
+		if !res.Problems.HasErrors() {
+			sink.report(&res.Problems)
+		}
+		res.Files = nil
+	} else if opts.Defer {
 		res.Deferred = sync.OnceValues(func() ([]output.File, diag.List) {
 			files, problems := indexes()
 			sortFiles(files)
@@ -511,8 +535,9 @@ func processStatic(files []staticFile, min *output.Minifier, cache *Cache, probl
 
 // renderPages executes the (minified) templates for every page.
 // With a Cache, a page whose inputs are unchanged (see renderFacts) is
-// taken from the last build.
-func renderPages(s *site.Site, r *render.Renderer, opts Options, contentKeys map[*site.Page]convertKey, facts [32]byte, stats *Stats, problems *diag.List) []output.File {
+// taken from the last build. Each page goes to the sink as soon as it is
+// rendered, and then only its path is kept.
+func renderPages(s *site.Site, r *render.Renderer, opts Options, sink *emitter, contentKeys map[*site.Page]convertKey, facts [32]byte, stats *Stats, problems *diag.List) []output.File {
 	n := len(s.Pages) + 1 // and 404.html
 	ids := make([]string, n)
 	for i, p := range s.Pages {
@@ -542,6 +567,11 @@ func renderPages(s *site.Site, r *render.Renderer, opts Options, contentKeys map
 			if err != nil {
 				p := templateProblem(err)
 				out.problem = &p
+			} else if sink.on() {
+				sink.hand(output.File{Path: ids[i], Data: out.data})
+				if opts.Cache == nil {
+					out.data = nil
+				}
 			}
 			return out
 		})
@@ -551,6 +581,12 @@ func renderPages(s *site.Site, r *render.Renderer, opts Options, contentKeys map
 			problems.Add(*o.problem)
 		} else {
 			files[i] = output.File{Path: ids[i], Data: o.data}
+			if sink.on() {
+				if !fresh[i] { // from the Cache
+					sink.hand(files[i])
+				}
+				files[i].Data = nil
+			}
 		}
 		if fresh[i] {
 			stats.Rendered++
