@@ -75,7 +75,8 @@ type Options struct {
 	// memory. A failed Emit is a problem of the build. Files are handed
 	// over before the build knows whether it succeeds: after a build with
 	// errors the caller must drop them (output.Writer.Abort). Emit is not
-	// used with Defer.
+	// used with Defer. Without a Cache, the documents in Result.Site lose
+	// their Body once converted, as nothing reads it again.
 	Emit func(output.File) error
 }
 
@@ -469,6 +470,11 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				return base + t.URL, true
 			}
 			r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
+			if o.Emit != nil && o.Cache == nil {
+				// Nothing reads the Markdown again: let the source go,
+				// a third of what a streaming build would hold.
+				p.Doc.Body = nil
+			}
 			html := r.HTML // compact already, but for raw HTML let through
 			if s.Config.UnsafeMarkdown {
 				var err error
@@ -478,6 +484,15 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				}
 			}
 			c.content, c.text, c.summary = string(html), r.Text, r.Summary
+			if o.Cache == nil {
+				// The search index reads only the start of the text: keep
+				// just that, not the whole text of every page until the
+				// index is made. (A Cache keys the text by the body
+				// alone, not by the summary this depends on.) The summary
+				// is cut from the text, and would hold all of it.
+				c.text = search.KeptText(r.Text, cmp.Or(p.Doc.Summary, r.Summary))
+				c.summary = strings.Clone(r.Summary)
+			}
 			for _, mp := range r.Problems {
 				c.problems.Add(mp.Diag(p.Doc.Path, p.Doc.BodyLine-1))
 			}

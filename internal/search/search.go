@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
@@ -221,6 +222,17 @@ func (ix *index) add(p *site.Page, base string, c *i18n.Catalog) {
 // the summary (as it does when the summary is the first paragraph).
 func bodyText(p *site.Page) string {
 	return cutWords(strings.TrimSpace(strings.TrimPrefix(p.Text, p.Summary)), BodyWords)
+}
+
+// KeptText returns the start of a page's plain text that the index reads,
+// given the page's summary: all the index needs, so that a build may keep
+// just that in Page.Text rather than the whole text of every page until
+// the index is made. The index made from it is the same.
+func KeptText(text, summary string) string {
+	rest := strings.TrimPrefix(text, summary)
+	body := strings.TrimLeftFunc(rest, unicode.IsSpace)
+	end := len(text) - len(body) + len(cutWords(strings.TrimSpace(body), BodyWords))
+	return strings.Clone(text[:end])
 }
 
 // cutWords returns text up to the end of its n-th word.
