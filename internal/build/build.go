@@ -75,8 +75,9 @@ type Options struct {
 	// memory. A failed Emit is a problem of the build. Files are handed
 	// over before the build knows whether it succeeds: after a build with
 	// errors the caller must drop them (output.Writer.Abort). Emit is not
-	// used with Defer. Without a Cache, the documents in Result.Site lose
-	// their Body once converted, as nothing reads it again.
+	// used with Defer. Without a Cache, Result.Site keeps only what the
+	// build reads: documents lose their Body once converted, and pages
+	// keep only the start of their Text (search.KeptText).
 	Emit func(output.File) error
 }
 
@@ -105,10 +106,10 @@ func Run(src fs.FS, opts Options) *Result {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	sink := &emitter{}
-	if !opts.Defer {
-		sink.emit = opts.Emit
+	if opts.Defer {
+		opts.Emit = nil // as documented: Deferred gives its files
 	}
+	sink := &emitter{emit: opts.Emit}
 	opts.Cache.begin(opts.Changed)
 	defer func() {
 		if opts.Cache != nil {
@@ -445,6 +446,9 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 		}
 	}
 	base := strings.TrimSuffix(s.Config.BasePath(), "/")
+	// A build that streams its files and keeps no Cache keeps no more of
+	// the pages than the rest of the build reads.
+	lean := o.Emit != nil && o.Cache == nil
 	var facts [32]byte
 	if o.Cache != nil {
 		facts = o.Cache.siteKey // the site decides every URL a link resolves to
@@ -470,7 +474,7 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				return base + t.URL, true
 			}
 			r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
-			if o.Emit != nil && o.Cache == nil {
+			if lean {
 				// Nothing reads the Markdown again: let the source go,
 				// a third of what a streaming build would hold.
 				p.Doc.Body = nil
@@ -484,12 +488,11 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				}
 			}
 			c.content, c.text, c.summary = string(html), r.Text, r.Summary
-			if o.Cache == nil {
+			if lean {
 				// The search index reads only the start of the text: keep
 				// just that, not the whole text of every page until the
-				// index is made. (A Cache keys the text by the body
-				// alone, not by the summary this depends on.) The summary
-				// is cut from the text, and would hold all of it.
+				// index is made. The summary is cut from the text, and
+				// would hold all of it.
 				c.text = search.KeptText(r.Text, cmp.Or(p.Doc.Summary, r.Summary))
 				c.summary = strings.Clone(r.Summary)
 			}

@@ -77,7 +77,7 @@ type Page struct {
 	// Filled by the Markdown phase.
 	Content string // HTML
 	Summary string
-	Text    string // plain text; without a build Cache only the start the search index reads
+	Text    string // plain text; after a build with Emit, only the start the search index reads
 }
 
 // Title is the page's title for content pages; generated pages get theirs
