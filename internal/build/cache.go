@@ -578,6 +578,7 @@ func optionsInKey() map[string]bool {
 		"Cache":   false,
 		"Changed": false, // says where to look, not what to give
 		"Defer":   false, // the same files, some of them later
+		"Emit":    false, // the same files, handed over as they are made
 	}
 }
 
