@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
@@ -97,36 +99,79 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	// now is the build's notion of the present (tests fix it); how long
 	// the build took is measured on the real clock.
 	began := time.Now()
-	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: f.now.clock(now)})
-	st.printProblems(stderr, res.Problems)
-	if res.Problems.HasErrors() {
-		fmt.Fprintln(stderr, "sitegen build: nothing was written")
-		return exitProblems
-	}
-	if err := output.Write(f.dest, res.Files); err != nil {
+	src, closeSrc := siteFS(f.source)
+	defer closeSrc()
+	// Pages go into the new tree as they are rendered, so the site is
+	// never all in memory; the tree is swapped in only if the build has
+	// no errors.
+	w, err := output.Begin(f.dest)
+	if err != nil {
 		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
 		return exitProblems
 	}
+	defer w.Abort() // after Commit, nothing
+	var written fileList
+	res := build.Run(src, build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: f.now.clock(now), Emit: func(file output.File) error {
+		written.add(file)
+		return w.Add(file)
+	}})
+	st.printProblems(stderr, res.Problems)
+	if res.Problems.HasErrors() {
+		if err := w.Abort(); err != nil {
+			fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
+		}
+		fmt.Fprintln(stderr, "sitegen build: nothing was written")
+		return exitProblems
+	}
+	if err := w.Commit(); err != nil {
+		fmt.Fprintf(stderr, "sitegen build: %s\n", diag.Escape(err.Error()))
+		return exitProblems
+	}
+	files := written.sorted()
 	if st.verbose {
-		for _, file := range res.Files {
-			fmt.Fprintf(stderr, "  %s (%d bytes)\n", diag.Escape(file.Path), len(file.Data))
+		for _, file := range files {
+			fmt.Fprintf(stderr, "  %s (%d bytes)\n", diag.Escape(file.path), file.size)
 		}
 	}
 	if !st.quiet {
-		fmt.Fprintln(stdout, summary(res, f.dest, time.Since(began)))
+		fmt.Fprintln(stdout, summary(res, f.dest, len(files), time.Since(began)))
 		fmt.Fprintln(stdout, nextChange(res.Site))
 	}
 	return exitOK
 }
 
+// fileList records the files a build wrote, for the summary and --verbose,
+// from the goroutines that hand them over.
+type fileList struct {
+	mu    sync.Mutex
+	files []writtenFile
+}
+
+type writtenFile struct {
+	path string
+	size int
+}
+
+func (l *fileList) add(f output.File) {
+	l.mu.Lock()
+	l.files = append(l.files, writtenFile{f.Path, len(f.Data)})
+	l.mu.Unlock()
+}
+
+// sorted returns the files by path, whatever order they were written in.
+func (l *fileList) sorted() []writtenFile {
+	slices.SortFunc(l.files, func(a, b writtenFile) int { return strings.Compare(a.path, b.path) })
+	return l.files
+}
+
 // summary is the one line a build ends with:
 // "built public/: pl 18 pages, en 18 pages; 45 files in 52 ms".
-func summary(res *build.Result, dest string, took time.Duration) string {
+func summary(res *build.Result, dest string, files int, took time.Duration) string {
 	var parts []string
 	for _, l := range res.Site.Config.Languages {
 		parts = append(parts, fmt.Sprintf("%s %d pages", l.Code, res.PagesByLang[l.Code]))
 	}
-	return fmt.Sprintf("built %s: %s; %d files in %d ms", dest, strings.Join(parts, ", "), len(res.Files), took.Milliseconds())
+	return fmt.Sprintf("built %s: %s; %d files in %d ms", dest, strings.Join(parts, ", "), files, took.Milliseconds())
 }
 
 // checkDest refuses destinations that would overwrite the sources: the

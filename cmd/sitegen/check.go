@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -86,12 +85,14 @@ func runCheck(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		return exitUsage
 	}
 	start := f.now.clock(now)
-	res := build.Run(os.DirFS(f.source), build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start})
+	src, closeSrc := siteFS(f.source)
+	defer closeSrc()
+	res := build.Run(src, build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start})
 	var rep *check.Report
 	if res.Problems.HasErrors() {
 		rep = &check.Report{Notes: []string{"the site does not build, so its pages were not checked: fix the errors above first"}}
 	} else {
-		rep = check.Run(res.Files, res.Site, check.Options{History: gitHistory{dir: f.source}, Source: os.DirFS(f.source)})
+		rep = check.Run(res.Files, res.Site, check.Options{History: gitHistory{dir: f.source}, Source: src})
 	}
 	rep.AddBuild(res.Problems)
 

@@ -100,7 +100,9 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	}
 	defer w.Close()
 
-	b := &rebuilder{src: os.DirFS(f.source), opts: build.Options{Drafts: f.drafts, Defer: true}, now: now,
+	src, closeSrc := siteFS(f.source)
+	defer closeSrc()
+	b := &rebuilder{src: src, opts: build.Options{Drafts: f.drafts, Defer: true}, now: now,
 		cache: build.NewCache(), st: st, stderr: stderr}
 	// Requests are answered when their Host names this computer (DNS
 	// rebinding): loopback names, the address bound, and, when bound to

@@ -131,16 +131,25 @@ func BenchmarkBuild(b *testing.B) {
 	})
 }
 
-// BenchmarkBuildAndWrite is the build plus output.Write into the same
-// destination every time, as repeated `sitegen build` runs do: each write
-// swaps a new tree in and removes the previous one.
+// BenchmarkBuildAndWrite is the build written into the same destination
+// every time, as repeated `sitegen build` runs do: pages go into the new
+// tree as they are rendered (Options.Emit), and each Commit swaps the new
+// tree in and removes the previous one.
 func BenchmarkBuildAndWrite(b *testing.B) {
 	sizes(b, func(b *testing.B, s benchSite) {
 		src := os.DirFS(s.dir)
 		dest := filepath.Join(b.TempDir(), "public")
 		write := func() any {
-			res := buildOnce(b, src)
-			if err := output.Write(dest, res.Files); err != nil {
+			w, err := output.Begin(dest)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer w.Abort()
+			res := build.Run(src, build.Options{Now: corpus.Now(), Emit: w.Add})
+			if res.Problems.HasErrors() {
+				b.Fatal(res.Problems.Items())
+			}
+			if err := w.Commit(); err != nil {
 				b.Fatal(err)
 			}
 			return res

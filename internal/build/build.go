@@ -6,8 +6,9 @@
 //	convert  Markdown → HTML for every content page, in parallel
 //	render   templates → HTML for every page, minified, in parallel
 //
-// It returns the files in memory; writing them is the caller's business
-// (output.Write for `build`, memory for `serve` and `check`).
+// It returns the files in memory, or hands each to Options.Emit as soon as
+// it is made; writing them is the caller's business (an output.Writer for
+// `build`, memory for `serve` and `check`).
 package build
 
 import (
@@ -33,6 +34,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/render"
 	"github.com/lubuskie-es/sitegen/internal/search"
 	"github.com/lubuskie-es/sitegen/internal/site"
+	"github.com/lubuskie-es/sitegen/internal/work"
 )
 
 // StaticDir holds files copied to the output as they are (text minified).
@@ -66,6 +68,16 @@ type Options struct {
 	// made from every page, to Result.Deferred, so that serve can show an
 	// edited page before they are done.
 	Defer bool
+	// Emit, when set, is given every file as soon as it is made, from
+	// several goroutines at once, and the build keeps none of them: they
+	// are left out of Result.Files. So `sitegen build` writes pages to
+	// disk while others render, instead of holding the whole site in
+	// memory. A failed Emit is a problem of the build. Files are handed
+	// over before the build knows whether it succeeds: after a build with
+	// errors the caller must drop them (output.Writer.Abort). Emit is not
+	// used with Defer. Without a Cache, Result.Site keeps only what the
+	// build reads: documents lose their Body once converted.
+	Emit func(output.File) error
 }
 
 // Result is a finished build: the files to write, or the problems that
@@ -93,6 +105,10 @@ func Run(src fs.FS, opts Options) *Result {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	if opts.Defer {
+		opts.Emit = nil // as documented: Deferred gives its files
+	}
+	sink := &emitter{emit: opts.Emit}
 	opts.Cache.begin(opts.Changed)
 	defer func() {
 		if opts.Cache != nil {
@@ -150,6 +166,7 @@ func Run(src fs.FS, opts Options) *Result {
 			return render.New(src, cfg, catalogs, assets, render.Options{Prepare: min.MinifyTemplate, Timeout: cfg.TemplateTimeout})
 		})
 		setupProbs.Merge(problems)
+		sink.handAll(assetFiles, opts.Workers)
 	}()
 	contentKeys := convert(s, min, opts, &res.Stats, &res.Problems)
 	indexes := func() ([]output.File, diag.List) {
@@ -176,6 +193,7 @@ func Run(src fs.FS, opts Options) *Result {
 		go func() {
 			defer close(indexesDone)
 			indexFiles, indexProbs = indexes()
+			sink.handAll(indexFiles, opts.Workers)
 		}()
 	}
 	<-setupDone
@@ -188,7 +206,7 @@ func Run(src fs.FS, opts Options) *Result {
 	if opts.Cache != nil {
 		facts = renderFacts(setup, opts.Cache, s)
 	}
-	pages := renderPages(s, r, opts, contentKeys, facts, &res.Stats, &res.Problems)
+	pages := renderPages(s, r, opts, sink, contentKeys, facts, &res.Stats, &res.Problems)
 	<-indexesDone
 	res.Problems.Merge(indexProbs)
 	if res.Problems.HasErrors() {
@@ -201,7 +219,15 @@ func Run(src fs.FS, opts Options) *Result {
 	}
 	res.Files = slices.Concat(pages, assetFiles, indexFiles)
 	sortFiles(res.Files)
-	if opts.Defer {
+	if sink.on() {
+		// The files are gone; their paths are all Validate needs. Its
+		// messages say more than a failed write of a bad path.
+		validate(res.Files, &res.Problems)
+		if !res.Problems.HasErrors() {
+			sink.report(&res.Problems)
+		}
+		res.Files = nil
+	} else if opts.Defer {
 		res.Deferred = sync.OnceValues(func() ([]output.File, diag.List) {
 			files, problems := indexes()
 			sortFiles(files)
@@ -380,7 +406,7 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 	docs := make([]*content.Doc, len(paths))
 	lists := make([]diag.List, len(paths))
 	fresh := make([]bool, len(paths))
-	parallel(len(paths), o.Workers, func(i int) {
+	work.Do(len(paths), o.Workers, func(i int) {
 		data, key, err := o.Cache.read(src, paths[i], entries[i])
 		if err != nil {
 			lists[i].Add(diag.Problem{Path: paths[i], Message: describeErr(err)})
@@ -419,6 +445,9 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 		}
 	}
 	base := strings.TrimSuffix(s.Config.BasePath(), "/")
+	// A build that streams its files and keeps no Cache keeps no more of
+	// the pages than the rest of the build reads.
+	lean := o.Emit != nil && o.Cache == nil
 	var facts [32]byte
 	if o.Cache != nil {
 		facts = o.Cache.siteKey // the site decides every URL a link resolves to
@@ -444,6 +473,11 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				return base + t.URL, true
 			}
 			r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
+			if lean {
+				// Nothing reads the Markdown again: let the source go,
+				// a third of what a streaming build would hold.
+				p.Doc.Body = nil
+			}
 			html := r.HTML // compact already, but for raw HTML let through
 			if s.Config.UnsafeMarkdown {
 				var err error
@@ -453,6 +487,11 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				}
 			}
 			c.content, c.text, c.summary = string(html), r.Text, r.Summary
+			if lean {
+				// The summary is cut from the text: a copy of its own lets
+				// the converter's buffers go.
+				c.summary = strings.Clone(r.Summary)
+			}
 			for _, mp := range r.Problems {
 				c.problems.Add(mp.Diag(p.Doc.Path, p.Doc.BodyLine-1))
 			}
@@ -510,8 +549,9 @@ func processStatic(files []staticFile, min *output.Minifier, cache *Cache, probl
 
 // renderPages executes the (minified) templates for every page.
 // With a Cache, a page whose inputs are unchanged (see renderFacts) is
-// taken from the last build.
-func renderPages(s *site.Site, r *render.Renderer, opts Options, contentKeys map[*site.Page]convertKey, facts [32]byte, stats *Stats, problems *diag.List) []output.File {
+// taken from the last build. Each page goes to the sink as soon as it is
+// rendered, and then only its path is kept.
+func renderPages(s *site.Site, r *render.Renderer, opts Options, sink *emitter, contentKeys map[*site.Page]convertKey, facts [32]byte, stats *Stats, problems *diag.List) []output.File {
 	n := len(s.Pages) + 1 // and 404.html
 	ids := make([]string, n)
 	for i, p := range s.Pages {
@@ -541,6 +581,11 @@ func renderPages(s *site.Site, r *render.Renderer, opts Options, contentKeys map
 			if err != nil {
 				p := templateProblem(err)
 				out.problem = &p
+			} else if sink.on() {
+				sink.hand(output.File{Path: ids[i], Data: out.data})
+				if opts.Cache == nil {
+					out.data = nil
+				}
 			}
 			return out
 		})
@@ -550,6 +595,12 @@ func renderPages(s *site.Site, r *render.Renderer, opts Options, contentKeys map
 			problems.Add(*o.problem)
 		} else {
 			files[i] = output.File{Path: ids[i], Data: o.data}
+			if sink.on() {
+				if !fresh[i] { // from the Cache
+					sink.hand(files[i])
+				}
+				files[i].Data = nil
+			}
 		}
 		if fresh[i] {
 			stats.Rendered++
@@ -573,28 +624,4 @@ func templateProblem(err error) diag.Problem {
 		return pe.Problem
 	}
 	return diag.Problem{Path: render.Dir, Message: err.Error()}
-}
-
-// parallel runs fn(0..n-1) on at most workers goroutines.
-func parallel(n, workers int, fn func(i int)) {
-	if n == 0 {
-		return
-	}
-	workers = max(1, min(workers, n))
-	var wg sync.WaitGroup
-	next := make(chan int, n)
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

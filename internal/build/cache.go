@@ -19,6 +19,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/diag"
 	"github.com/lubuskie-es/sitegen/internal/i18n"
 	"github.com/lubuskie-es/sitegen/internal/site"
+	"github.com/lubuskie-es/sitegen/internal/work"
 )
 
 // Cache memoizes the phases of one build for the next, by the content
@@ -474,7 +475,7 @@ func memoAll[E any, K comparable](c *Cache, workers int, prev, next map[string]E
 		}
 		c.mu.Unlock()
 	}
-	parallel(len(miss), workers, func(j int) {
+	work.Do(len(miss), workers, func(j int) {
 		i := miss[j]
 		out[i] = fn(i)
 		fresh[i] = true
@@ -577,6 +578,7 @@ func optionsInKey() map[string]bool {
 		"Cache":   false,
 		"Changed": false, // says where to look, not what to give
 		"Defer":   false, // the same files, some of them later
+		"Emit":    false, // the same files, handed over as they are made
 	}
 }
 

@@ -61,6 +61,11 @@ func set(t *testing.T, v reflect.Value) {
 		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
+	case reflect.Func:
+		v.Set(reflect.MakeFunc(v.Type(), func([]reflect.Value) []reflect.Value {
+			t.Fatalf("set: the test value of a %s was called", v.Type())
+			return nil
+		}))
 	default:
 		t.Fatalf("set: no test value for a %s; add one", v.Type())
 	}

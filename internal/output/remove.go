@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/lubuskie-es/sitegen/internal/work"
 )
 
 // removeAll removes the tree at root like os.RemoveAll, but unlinks files on
@@ -13,10 +15,10 @@ import (
 func removeAll(root string) error {
 	levels, files, err := listTree(root)
 	if err == nil {
-		err = forEach(len(files), func(i int) error { return os.Remove(files[i]) })
+		err = work.Try(len(files), workers(), func(i int) error { return os.Remove(files[i]) })
 	}
 	for d := len(levels) - 1; err == nil && d > 0; d-- {
-		err = forEach(len(levels[d]), func(i int) error { return os.Remove(levels[d][i]) })
+		err = work.Try(len(levels[d]), workers(), func(i int) error { return os.Remove(levels[d][i]) })
 	}
 	return os.RemoveAll(root)
 }
@@ -29,7 +31,7 @@ func listTree(root string) (levels [][]string, files []string, err error) {
 		dirs := levels[len(levels)-1]
 		subdirs := make([][]string, len(dirs))
 		others := make([][]string, len(dirs))
-		err := forEach(len(dirs), func(i int) error {
+		err := work.Try(len(dirs), workers(), func(i int) error {
 			entries, err := os.ReadDir(dirs[i])
 			for _, e := range entries {
 				p := filepath.Join(dirs[i], e.Name())

@@ -7,24 +7,20 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
+
+	"github.com/lubuskie-es/sitegen/internal/work"
 )
 
-// Write makes the folder dest hold exactly files, atomically. It builds a
-// complete new tree in a fresh sibling folder of dest (same parent, so that
-// renaming is atomic), then swaps it in and removes the old tree, so stale
-// files from earlier builds never survive. A failure at any point leaves dest
-// as it was and removes the partial folder; so does a process killed with
-// SIGKILL, whose leftovers the next Write removes before it starts. Files get
-// mode 0644 and folders 0755, less the process umask.
-//
-// Write refuses bad file paths (see Validate) before writing anything, and
-// refuses a dest that is empty, a root folder, the working folder or one of
-// its parents, a symbolic link, or something other than a folder. Writes
-// into the same parent folder take turns, also across processes.
+// Write makes the folder dest hold exactly files, atomically, as Begin,
+// Add for every file and Commit do, and refuses bad file paths (see
+// Validate) before writing anything.
 func Write(dest string, files []File) error {
 	return write(dest, files, createFile)
 }
@@ -37,22 +33,149 @@ func write(dest string, files []File, put putFunc) error {
 	if err := Validate(files); err != nil {
 		return err
 	}
-	t, err := resolveTarget(dest)
+	w, err := begin(dest, put)
 	if err != nil {
 		return err
 	}
+	if err := work.Try(len(files), workers(), func(i int) error { return w.Add(files[i]) }); err != nil {
+		return errors.Join(err, w.Abort())
+	}
+	return w.Commit()
+}
+
+// workers bounds the goroutines of one Write that touch the file system at
+// once: enough to hide the latency of each call, few enough that thousands
+// of files do not run the process out of file descriptors.
+func workers() int { return 2 * runtime.GOMAXPROCS(0) }
+
+// Writer is a new tree for a destination folder, written file by file into
+// a hidden sibling folder of it (same parent, so that renaming is atomic)
+// while the files are made, so that they need not all be held in memory.
+// Commit swaps the complete tree in and removes the old one, so stale files
+// from earlier builds never survive; Abort, or a failure at any point,
+// leaves the destination as it was and removes the partial tree; so does a
+// process killed with SIGKILL, whose leftovers the next Begin removes. Files
+// get mode 0644 and folders 0755, less the process umask.
+//
+// From Begin to Commit or Abort the Writer holds a lock on the parent
+// folder: writes into the same parent take turns, also across processes.
+type Writer struct {
+	t      target
+	fresh  string // the new tree
+	put    putFunc
+	unlock func()
+	dirs   sync.Map // slash paths of the folders made in fresh
+
+	// mu lets Adds run together but not with Commit or Abort, which
+	// move or remove the tree and set done.
+	mu   sync.RWMutex
+	done bool
+}
+
+// Begin starts a new tree for the folder dest. It refuses a dest that is
+// empty, a root folder, the working folder or one of its parents, a
+// symbolic link, or something other than a folder. It creates dest's
+// parent if needed, waits for its lock, and removes what killed writers
+// left there.
+func Begin(dest string) (*Writer, error) {
+	return begin(dest, createFile)
+}
+
+func begin(dest string, put putFunc) (*Writer, error) {
+	t, err := resolveTarget(dest)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(t.parent, 0o755); err != nil {
-		return fmt.Errorf("output: creating the parent of %s: %w", dest, err)
+		return nil, fmt.Errorf("output: creating the parent of %s: %w", dest, err)
 	}
 	unlock, err := lockFolder(t.parent)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer unlock()
 	if err := t.recoverAndClean(); err != nil {
+		unlock()
+		return nil, err
+	}
+	fresh, err := t.makeSibling(kindNew)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	return &Writer{t: t, fresh: fresh, put: put, unlock: unlock}, nil
+}
+
+// Add writes f into the new tree right away, making its folders as needed;
+// it is safe for concurrent use. It refuses a path that is not clean and
+// relative (see Validate), and a path already added. Other conflicts
+// between paths ("a" and "a/b") fail here too, but only Validate on all the
+// paths names both: a caller that cannot validate before adding should do
+// so before it commits.
+func (w *Writer) Add(f File) error {
+	if err := checkPath(f.Path); err != nil {
 		return err
 	}
-	return t.replace(files, put)
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.done {
+		return fmt.Errorf("output: adding %s: the tree is already committed or aborted", f.Path)
+	}
+	if err := w.mkdirAll(path.Dir(f.Path)); err != nil {
+		return err
+	}
+	if err := w.put(filepath.Join(w.fresh, filepath.FromSlash(f.Path)), f.Data); err != nil {
+		return fmt.Errorf("output: writing %s: %w", f.Path, err)
+	}
+	return nil
+}
+
+// mkdirAll makes the folder dir (a clean slash path) in the new tree and
+// its parents, each once: it remembers what it made, so that a file whose
+// folder exists costs no system call and one whose parent exists costs one.
+func (w *Writer) mkdirAll(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := w.mkdirAll(path.Dir(dir)); err != nil {
+		return err
+	}
+	// Another Add may have made it meanwhile. A file in its place is a
+	// conflict of paths, which creating the file then reports.
+	err := os.Mkdir(filepath.Join(w.fresh, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("output: creating folder %s: %w", dir, err)
+	}
+	w.dirs.Store(dir, struct{}{})
+	return nil
+}
+
+// Commit flushes the new tree to disk, swaps it in for dest and removes the
+// old tree. On failure dest is as it was and the new tree is gone.
+func (w *Writer) Commit() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return errors.New("output: commit: the tree is already committed or aborted")
+	}
+	w.done = true
+	defer w.unlock()
+	return w.t.swapInTree(w.fresh)
+}
+
+// Abort removes the new tree and leaves dest as it was. After Commit it
+// does nothing, so that a deferred Abort cleans up on every early return.
+func (w *Writer) Abort() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return nil
+	}
+	w.done = true
+	defer w.unlock()
+	return removeTree(w.fresh)
 }
 
 // target is a destination folder and the names of its siblings.
@@ -189,10 +312,10 @@ func (t target) siblings() (map[string][]string, error) {
 	return found, nil
 }
 
-// recoverAndClean undoes what an interrupted Write left behind. A run killed
+// recoverAndClean undoes what an interrupted Writer left behind. A run killed
 // between moving dest aside and moving the new tree in (possible only where
 // folders cannot be exchanged in one step) leaves no dest and one old tree:
-// that tree goes back first, so a failure of this Write still leaves dest as
+// that tree goes back first, so a failure of this Writer still leaves dest as
 // it was. Every other leftover is removed.
 func (t target) recoverAndClean() error {
 	found, err := t.siblings()
@@ -217,15 +340,9 @@ func (t target) recoverAndClean() error {
 	return nil
 }
 
-// replace builds the new tree and swaps it in for dest.
-func (t target) replace(files []File, put putFunc) error {
-	fresh, err := t.makeSibling(kindNew)
-	if err != nil {
-		return err
-	}
-	if err := fill(fresh, files, put); err != nil {
-		return errors.Join(err, removeTree(fresh))
-	}
+// swapInTree flushes the complete tree at fresh to disk and swaps it in
+// for dest, removing fresh on failure.
+func (t target) swapInTree(fresh string) error {
 	if err := syncTree(fresh); err != nil {
 		return errors.Join(err, removeTree(fresh))
 	}
@@ -238,7 +355,7 @@ func (t target) replace(files []File, put putFunc) error {
 	syncErr := syncFolder(t.parent)
 	if oldTree != "" {
 		if err := removeAll(oldTree); err != nil {
-			return fmt.Errorf("output: %s is written, but removing the previous tree failed (the next Write retries): %w", t.dest, err)
+			return fmt.Errorf("output: %s is written, but removing the previous tree failed (the next build retries): %w", t.dest, err)
 		}
 	}
 	return syncErr
@@ -290,60 +407,9 @@ func swapByRenames(dest, fresh, aside string) error {
 		return nil
 	}
 	if rerr := os.Rename(aside, dest); rerr != nil {
-		return fmt.Errorf("output: moving the new tree into place: %w; putting the old tree back from %s also failed (the next Write retries): %v", err, aside, rerr)
+		return fmt.Errorf("output: moving the new tree into place: %w; putting the old tree back from %s also failed (the next build retries): %v", err, aside, rerr)
 	}
 	return fmt.Errorf("output: moving the new tree into place: %w", err)
-}
-
-// fill writes files into the empty folder root: first the folders, one level
-// at a time so that every parent exists before its children, then the files.
-func fill(root string, files []File, put putFunc) error {
-	for _, level := range foldersByDepth(files) {
-		err := forEach(len(level), func(i int) error {
-			if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(level[i])), 0o755); err != nil {
-				return fmt.Errorf("output: creating folder %s: %w", level[i], err)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return forEach(len(files), func(i int) error {
-		f := files[i]
-		if err := put(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data); err != nil {
-			return fmt.Errorf("output: writing %s: %w", f.Path, err)
-		}
-		return nil
-	})
-}
-
-// foldersByDepth returns every folder that files need, grouped by the number
-// of slashes in its path and sorted within each group.
-func foldersByDepth(files []File) [][]string {
-	seen := map[string]struct{}{}
-	var levels [][]string
-	for _, f := range files {
-		for i := len(f.Path) - 1; i > 0; i-- {
-			if f.Path[i] != '/' {
-				continue
-			}
-			dir := f.Path[:i]
-			if _, ok := seen[dir]; ok {
-				break // so are all of its parents
-			}
-			seen[dir] = struct{}{}
-			depth := strings.Count(dir, "/")
-			for len(levels) <= depth {
-				levels = append(levels, nil)
-			}
-			levels[depth] = append(levels[depth], dir)
-		}
-	}
-	for _, l := range levels {
-		slices.Sort(l)
-	}
-	return levels
 }
 
 // createFile writes data to a new file. O_EXCL turns any surprise, such as a

@@ -493,33 +493,6 @@ func TestConcurrentWritesTakeTurns(t *testing.T) {
 	noSiblings(t, dest)
 }
 
-func TestFoldersByDepth(t *testing.T) {
-	files := []File{{Path: "a/b/c/d.html"}, {Path: "a/x.html"}, {Path: "e/f.html"}, {Path: "g.html"}, {Path: "a/b/y"}}
-	got := fmt.Sprint(foldersByDepth(files))
-	if want := "[[a e] [a/b] [a/b/c]]"; got != want {
-		t.Errorf("got %s, want %s", got, want)
-	}
-}
-
-func TestForEach(t *testing.T) {
-	var sum atomic.Int64
-	if err := forEach(1000, func(i int) error { sum.Add(int64(i)); return nil }); err != nil || sum.Load() != 999*1000/2 {
-		t.Errorf("sum %d, err %v", sum.Load(), err)
-	}
-	if err := forEach(0, func(int) error { panic("called") }); err != nil {
-		t.Error(err)
-	}
-	err := forEach(100, func(i int) error {
-		if i%10 == 7 {
-			return fmt.Errorf("fail %d", i)
-		}
-		return nil
-	})
-	if err == nil || err.Error() != "fail 7" {
-		t.Errorf("err = %v, want fail 7", err)
-	}
-}
-
 func BenchmarkWrite10kFiles(b *testing.B) {
 	files := make([]File, 10_000)
 	page := typicalPage(4 << 10)

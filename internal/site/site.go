@@ -77,7 +77,7 @@ type Page struct {
 	// Filled by the Markdown phase.
 	Content string // HTML
 	Summary string
-	Text    string
+	Text    string // plain text, the whole of it: the search index reads every word
 }
 
 // Title is the page's title for content pages; generated pages get theirs
