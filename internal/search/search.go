@@ -315,10 +315,16 @@ func bodyText(p *site.Page) string {
 func (ix *index) files(dir, lang string) []output.File {
 	dir = strings.TrimPrefix(dir, "/")
 	var files []output.File
+	written := map[string]bool{}
 	put := func(name string, v any) string {
 		data, _ := json.Marshal(v) // strings, numbers and maps of them only
 		hashed, _ := output.Fingerprint(name, data)
-		files = append(files, output.File{Path: dir + hashed, Data: data})
+		// Two pages with the same text (twins, copies) share its file:
+		// the name is made from the bytes.
+		if !written[hashed] {
+			written[hashed] = true
+			files = append(files, output.File{Path: dir + hashed, Data: data})
+		}
 		return hashed
 	}
 	m := Manifest{Version: Version, Lang: lang, Rules: ix.rules, Docs: len(ix.docs), Chunk: ChunkDocs,
