@@ -175,11 +175,14 @@ func shown(f field, n *yaml.Node, loc *time.Location) string {
 func hasTime(v string) bool { return strings.Contains(v, "T") }
 
 // apply sets the keys whose form values differ from what the form showed;
-// a key the writer left as shown keeps its node, comments and bytes.
+// a key the writer left as shown keeps its node, comments and bytes. Only
+// the keys the form had ("shown") are looked at: an unchecked box and an
+// emptied list send nothing, and a key the request does not name is
+// kept.
 func apply(s *source, kind content.Kind, form url.Values, loc *time.Location) {
 	for _, f := range fields(kind) {
 		n := s.value(f.Key)
-		if !editable(f, n) {
+		if !editable(f, n) || !slices.Contains(form["shown"], f.Key) {
 			continue
 		}
 		switch f.In {

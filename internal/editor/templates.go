@@ -85,6 +85,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{define "described"}} aria-describedby="{{.ID}}-help{{if .Errors}} {{.ID}}-err{{end}}"{{if .Errors}} aria-invalid="true"{{end}}{{end}}
 
 {{define "field"}}
+{{if .Editable}}<input type="hidden" name="shown" value="{{.Key}}">{{end}}
 {{if not .Editable}}
 <div class="field"><p class="label">{{.Label}}</p>
 <pre>{{.Raw}}</pre>
