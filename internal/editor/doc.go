@@ -16,6 +16,15 @@ type source struct {
 	head, front, mid, body []byte
 	crlf                   bool       // the file's lines end in CRLF
 	root                   *yaml.Node // the front matter's mapping; nil when it is not one
+	orig                   []byte     // the front matter as read
+	keys                   []origKey  // its keys as read, in order
+	changed                map[string]bool
+}
+
+// origKey is a top-level key as the file has it.
+type origKey struct {
+	name      string
+	line, col int
 }
 
 // errNoFrontMatter is a file the form cannot show: it opens as its
@@ -63,6 +72,11 @@ func (s *source) parse() error {
 	default:
 		return errNoFrontMatter
 	}
+	s.orig, s.changed = s.front, map[string]bool{}
+	for i := 0; i+1 < len(s.root.Content); i += 2 {
+		k := s.root.Content[i]
+		s.keys = append(s.keys, origKey{name: k.Value, line: k.Line, col: k.Column})
+	}
 	return nil
 }
 
@@ -97,40 +111,127 @@ func (s *source) set(key string, v *yaml.Node) {
 			v.LineComment, v.HeadComment, v.FootComment = old.LineComment, old.HeadComment, old.FootComment
 			s.root.Content[i+1] = v
 		}
-		s.front = nil
+		s.changed[key] = true
 		return
 	}
 	if v != nil {
 		s.root.Content = append(s.root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
-		s.front = nil
+		s.changed[key] = true
 	}
 }
 
-// encode writes the front matter again from the tree when a key was
-// set; the untouched front matter keeps its bytes.
+// encode writes the front matter again when a key was set. Each key the
+// writer did not change keeps its lines byte for byte: only the lines of
+// a changed key are written anew, from its node, and the comment and
+// blank lines that follow it (the next key's head comment) stay. A front
+// matter whose keys do not each start a line of their own (a flow
+// mapping) is written whole from the tree, comments and order kept.
 func (s *source) encode() error {
-	if s.front != nil {
+	if len(s.changed) == 0 {
 		return nil
 	}
-	if len(s.root.Content) == 0 {
-		s.front = []byte{}
-		return nil
+	out, err := s.splice()
+	if err == errNoSplice {
+		out, err = encodeNode(s.root)
+	}
+	if err != nil {
+		return err
+	}
+	if s.crlf {
+		out = bytes.ReplaceAll(bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+	}
+	s.front = out
+	return nil
+}
+
+var errNoSplice = errors.New("keys share lines")
+
+func (s *source) splice() ([]byte, error) {
+	lines := bytes.SplitAfter(s.orig, []byte("\n"))
+	if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1]
+	}
+	for i, k := range s.keys {
+		if k.col != 1 || k.line < 1 || k.line > len(lines) || (i > 0 && k.line <= s.keys[i-1].line) {
+			return nil, errNoSplice
+		}
+	}
+	var b bytes.Buffer
+	first := len(lines)
+	if len(s.keys) > 0 {
+		first = s.keys[0].line - 1
+	}
+	b.Write(bytes.Join(lines[:first], nil))
+	had := map[string]bool{}
+	for i, k := range s.keys {
+		had[k.name] = true
+		end := len(lines)
+		if i+1 < len(s.keys) {
+			end = s.keys[i+1].line - 1
+		}
+		region := lines[k.line-1 : end]
+		if !s.changed[k.name] {
+			b.Write(bytes.Join(region, nil))
+			continue
+		}
+		t := len(region)
+		for t > 1 && commentOrBlank(region[t-1]) {
+			t--
+		}
+		if v := s.value(k.name); v != nil {
+			pair, err := encodePair(k.name, v)
+			if err != nil {
+				return nil, err
+			}
+			b.Write(pair)
+		}
+		b.Write(bytes.Join(region[t:], nil))
+	}
+	for i := 0; i+1 < len(s.root.Content); i += 2 {
+		if k := s.root.Content[i].Value; !had[k] {
+			if b.Len() > 0 && !bytes.HasSuffix(b.Bytes(), []byte("\n")) {
+				b.WriteByte('\n')
+			}
+			pair, err := encodePair(k, s.root.Content[i+1])
+			if err != nil {
+				return nil, err
+			}
+			b.Write(pair)
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// commentOrBlank reports a line that belongs to no key's value: blank,
+// or a comment at the first column (a top-level value's own lines are
+// indented).
+func commentOrBlank(line []byte) bool {
+	return len(bytes.TrimSpace(line)) == 0 || line[0] == '#'
+}
+
+// encodePair writes one key and its value, with the value's line
+// comment; the comments above and below it stay where they are.
+func encodePair(key string, v *yaml.Node) ([]byte, error) {
+	c := *v
+	c.HeadComment, c.FootComment = "", ""
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("!!str", key), &c}}
+	return encodeNode(m)
+}
+
+func encodeNode(n *yaml.Node) ([]byte, error) {
+	if len(n.Content) == 0 {
+		return []byte{}, nil
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(s.root); err != nil {
-		return err
+	if err := enc.Encode(n); err != nil {
+		return nil, err
 	}
 	if err := enc.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	out := b.Bytes()
-	if s.crlf {
-		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
-	}
-	s.front = out
-	return nil
+	return b.Bytes(), nil
 }
 
 // setBody replaces the Markdown text, written as the browser sends it

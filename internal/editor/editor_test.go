@@ -252,8 +252,8 @@ func TestUploadRefused(t *testing.T) {
 	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
 	cases := []struct {
 		name, file, alt, token string
-		data               []byte
-		want               int
+		data                   []byte
+		want                   int
 	}{
 		{"no token", "a.png", "Sala", "", png, 403},
 		{"wrong token", "a.png", "Sala", "x" + a.token, png, 403},
