@@ -278,3 +278,48 @@ func sameSet(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// check says in Polish what is wrong with the values the writer can fix
+// in the form: the common mistakes, by the same rules as content.Parse,
+// which still decides (its messages are shown for everything else).
+func check(s *source, kind content.Kind, loc *time.Location) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range fields(kind) {
+		n := s.value(f.Key)
+		if n == nil || n.Kind != yaml.ScalarNode {
+			if n == nil && f.Required {
+				out[f.Key] = append(out[f.Key], "To pole jest wymagane.")
+			}
+			continue
+		}
+		v := strings.TrimSpace(n.Value)
+		switch {
+		case v == "" && f.Required:
+			out[f.Key] = append(out[f.Key], "To pole jest wymagane.")
+		case v == "":
+		case f.In == dateIn && !isDate(v, loc):
+			out[f.Key] = append(out[f.Key], "To nie jest data: wpisz ją jako RRRR-MM-DD (np. 2015-05-14), a z godziną jako 2015-05-14T10:00.")
+		case f.In == numberIn && !isInt(v):
+			out[f.Key] = append(out[f.Key], "Wpisz liczbę całkowitą, np. 40.")
+		case f.In == urlIn && !strings.HasPrefix(v, "http://") && !strings.HasPrefix(v, "https://"):
+			out[f.Key] = append(out[f.Key], "Wpisz pełny adres, od http:// lub https://.")
+		case f.In == selectIn && !slices.ContainsFunc(f.Choices, func(c [2]string) bool { return c[0] == v }):
+			out[f.Key] = append(out[f.Key], "Wybierz jedną z podanych wartości.")
+		}
+	}
+	return out
+}
+
+func isDate(v string, loc *time.Location) bool {
+	for _, layout := range []string{time.DateOnly, time.RFC3339, time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if _, err := time.ParseInLocation(layout, v, loc); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func isInt(v string) bool {
+	_, err := strconv.Atoi(v)
+	return err == nil
+}

@@ -91,6 +91,13 @@ func (h *Handler) form(rel string, src, disk []byte, problems []diag.Problem) (*
 	}
 	v.Body = string(s.body)
 	byKey := problemsByKey(s, problems)
+	if len(problems) > 0 {
+		// Where the editor can say it in Polish, it does, instead of
+		// the build's English.
+		for key, msgs := range check(s, doc.Kind, cfg.Location) {
+			byKey[key] = msgs
+		}
+	}
 	v.Problems = byKey[""]
 	ix := h.index(cfg)
 	v.Tags = ix.tags

@@ -145,14 +145,14 @@ func formValuesOf(t *testing.T, page, marker string) url.Values {
 // are shown at their fields and nothing is written.
 func TestInvalidNotSaved(t *testing.T) {
 	tests := []struct {
-		name, key, value, field string
+		name, key, value, field, says string
 	}{
-		{"title emptied", "title", "", "f-title-err"},
-		{"date not a date", "date", "14 maja", "f-date-err"},
-		{"location emptied", "location", "", "f-location-err"},
-		{"end before the date", "end", "2015-05-01", "f-end-err"},
-		{"alias off the site", "aliases", "https://example.org/x", "f-aliases-err"},
-		{"slug without letters", "slug", "---", "f-slug-err"},
+		{"title emptied", "title", "", "f-title-err", "To pole jest wymagane."},
+		{"date not a date", "date", "14 maja", "f-date-err", "To nie jest data"},
+		{"location emptied", "location", "", "f-location-err", "To pole jest wymagane."},
+		{"end before the date", "end", "2015-05-01", "f-end-err", "Błąd w linii"},
+		{"alias off the site", "aliases", "https://example.org/x", "f-aliases-err", "Błąd w linii"},
+		{"slug without letters", "slug", "---", "f-slug-err", "Błąd w linii"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +172,9 @@ func TestInvalidNotSaved(t *testing.T) {
 			page := w.Body.String()
 			if !strings.Contains(page, `id="`+tt.field+`"`) || !strings.Contains(page, "Nie zapisano") {
 				t.Errorf("the error is not shown at its field %s:\n%s", tt.field, page)
+			}
+			if !strings.Contains(page, tt.says) {
+				t.Errorf("the page does not say %q", tt.says)
 			}
 			if !strings.Contains(page, `aria-invalid="true"`) {
 				t.Error("the field is not marked invalid")

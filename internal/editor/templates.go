@@ -157,18 +157,19 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 <textarea id="body" name="body" rows="24" aria-describedby="body-help">
 {{.Body}}</textarea>
 <p id="body-help" class="help">Śródtytuły zaczynaj od <code>##</code>; odnośnik do innej strony to ścieżka jej pliku, np. <code>../partners/wup-zielona-gora.pl.md</code>.</p></div>
+<div class="buttons"><button>Zapisz</button></div>
+{{if $.Preview}}
+<section aria-labelledby="preview-h" class="preview">
+<h2 id="preview-h">Podgląd (bez zapisywania)</h2>
+<p class="help" id="preview-status" role="status"></p>
+<iframe id="preview" title="Podgląd strony" sandbox="allow-same-origin"></iframe>
+</section>
+{{end}}
 </div>
 {{end}}
 </div>
 <div class="buttons"><button>Zapisz</button></div>
 </form>
-{{if .Preview}}
-<section aria-labelledby="preview-h" class="preview">
-<h2 id="preview-h">Podgląd (bez zapisywania)</h2>
-<p class="help" id="preview-status" role="status"></p>
-<iframe id="preview" title="Podgląd strony" sandbox="allow-same-origin" data-path="{{.Path}}"></iframe>
-</section>
-{{end}}
 {{template "bottom"}}{{end}}
 
 {{define "conflict"}}{{template "top" "Plik zmienił się na dysku"}}
