@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
@@ -47,6 +48,7 @@ type formView struct {
 	Problems                       []string
 	Saved, Preview                 bool
 	Tags                           []string
+	Links                          []option // the documents of its language, as links from it
 	Mine, Disk, DiskHash           string // a conflict: the writer's version and the file's
 	Conflict                       bool
 }
@@ -100,7 +102,13 @@ func (h *Handler) form(rel string, src, disk []byte, problems []diag.Problem) (*
 	}
 	v.Problems = byKey[""]
 	ix := h.index(cfg)
-	v.Tags = ix.tags
+	v.Tags = ix.tags[doc.Lang]
+	for _, d := range ix.docs {
+		if d.Value != rel && ix.langs[d.Value] == doc.Lang {
+			v.Links = append(v.Links, option{Value: relLink(rel, d.Value), Label: d.Label})
+		}
+	}
+	slices.SortFunc(v.Links, func(a, b option) int { return strings.Compare(a.Label, b.Label) })
 	for _, f := range fields(doc.Kind) {
 		n := s.value(f.Key)
 		fv := fieldView{field: f, ID: "f-" + f.Key, Editable: editable(f, n), Errors: byKey[f.Key]}
@@ -307,7 +315,9 @@ type entry struct {
 type siteIndex struct {
 	entries  []entry
 	partners []option // id, name
-	tags     []string
+	tags     map[string][]string // by language
+	docs     []option            // every document: path, title (language)
+	langs    map[string]string   // path → language
 }
 
 // index reads every content file. Files that do not parse are listed
@@ -316,7 +326,8 @@ func (h *Handler) index(cfg *config.Config) siteIndex {
 	var ix siteIndex
 	byKey := map[string]*entry{}
 	var order []string
-	tags := map[string]bool{}
+	tags := map[string]map[string]bool{}
+	ix.tags, ix.langs = map[string][]string{}, map[string]string{}
 	fsys := h.root.FS()
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == "." {
@@ -367,19 +378,30 @@ func (h *Handler) index(cfg *config.Config) siteIndex {
 				ix.partners = append(ix.partners, option{Value: doc.Name, Label: name})
 			}
 		}
-		for _, t := range doc.Tags {
-			tags[t] = true
+		if tags[doc.Lang] == nil {
+			tags[doc.Lang] = map[string]bool{}
 		}
+		for _, t := range doc.Tags {
+			tags[doc.Lang][t] = true
+		}
+		title := doc.Title
+		if title == "" {
+			title = p
+		}
+		ix.docs = append(ix.docs, option{Value: p, Label: title})
+		ix.langs[p] = doc.Lang
 		return nil
 	})
 	for _, k := range order {
 		ix.entries = append(ix.entries, *byKey[k])
 	}
 	slices.SortFunc(ix.partners, func(a, b option) int { return strings.Compare(a.Label, b.Label) })
-	for t := range tags {
-		ix.tags = append(ix.tags, t)
+	for lang, set := range tags {
+		for t := range set {
+			ix.tags[lang] = append(ix.tags[lang], t)
+		}
+		slices.Sort(ix.tags[lang])
 	}
-	slices.Sort(ix.tags)
 	return ix
 }
 
@@ -426,10 +448,10 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 	}
 	for i := range groups {
 		slices.SortStableFunc(groups[i].Entries, func(a, b entry) int {
-			switch sort {
-			case "title":
+			switch {
+			case sort == "title" || groups[i].Kind != "spotkanie":
 				return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
-			case "asc":
+			case sort == "asc":
 				return strings.Compare(a.Date+a.Title, b.Date+b.Title)
 			}
 			return strings.Compare(b.Date+b.Title, a.Date+a.Title)
@@ -457,4 +479,19 @@ func nodeText(n *yaml.Node) string {
 		return ""
 	}
 	return string(out)
+}
+
+// relLink is the Markdown link from the file from to the file to, both
+// under content/: "../partners/wup.pl.md".
+func relLink(from, to string) string {
+	f := strings.Split(path.Dir(from), "/")
+	if f[0] == "." {
+		f = nil
+	}
+	t := strings.Split(to, "/")
+	i := 0
+	for i < len(f) && i < len(t)-1 && f[i] == t[i] {
+		i++
+	}
+	return strings.Repeat("../", len(f)-i) + strings.Join(t[i:], "/")
 }

@@ -263,3 +263,38 @@ func TestList(t *testing.T) {
 		t.Error("the search did not filter")
 	}
 }
+
+// TestEditOtherShapes: CRLF line ends and a byte order mark are kept; a
+// front matter written as one flow mapping is written again from the
+// tree, its other keys kept.
+func TestEditOtherShapes(t *testing.T) {
+	crlf := strings.ReplaceAll(commented, "\n", "\r\n")
+	tests := []struct{ name, src, want string }{
+		{"CRLF", crlf, strings.Replace(crlf, `"Spotkanie w Żarach"   #`, "Inny tytuł #", 1)},
+		{"byte order mark", "\uFEFF" + commented, "\uFEFF" + strings.Replace(commented, `"Spotkanie w Żarach"   #`, "Inny tytuł #", 1)},
+		{"flow mapping", "---\n{title: Stary, location: Żary, date: 2026-03-12}\n---\nTekst.\n",
+			"---\n{title: Inny tytuł, location: Żary, date: 2026-03-12}\n---\nTekst.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := site(t)
+			rel := "meetings/2026-03-12-ksztalt.pl.md"
+			p := write(t, dir, rel, tt.src)
+			a := newApp(t, dir, nil)
+			form := a.open(rel)
+			if w := a.post(editor.Prefix+"save", form); w.Code != http.StatusSeeOther {
+				t.Fatalf("unchanged: status %d", w.Code)
+			}
+			if got := string(must(os.ReadFile(p))); got != tt.src {
+				t.Fatalf("saved unchanged, the file changed:\n%q", got)
+			}
+			form.Set("title", "Inny tytuł")
+			if w := a.post(editor.Prefix+"save", form); w.Code != http.StatusSeeOther {
+				t.Fatalf("status %d: %s", w.Code, w.Body)
+			}
+			if got := string(must(os.ReadFile(p))); got != tt.want {
+				t.Errorf("got:\n%q\nwant:\n%q", got, tt.want)
+			}
+		})
+	}
+}

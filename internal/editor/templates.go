@@ -152,7 +152,9 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 <button type="button" data-md="heading">Śródtytuł</button>
 <button type="button" data-md="bold">Pogrubienie</button>
 <button type="button" data-md="list">Lista</button>
-<button type="button" data-md="link">Odnośnik</button>
+<label for="link-target">Odnośnik do</label>
+<select id="link-target">{{range .Links}}<option value="{{.Value}}">{{.Label}}</option>{{end}}</select>
+<button type="button" data-md="link">Wstaw odnośnik</button>
 </div>
 <textarea id="body" name="body" rows="24" aria-describedby="body-help">
 {{.Body}}</textarea>
@@ -233,7 +235,8 @@ if(body&&bar){
     if(what==="heading")out="\n## "+(sel||"Śródtytuł")+"\n";
     else if(what==="bold")out="**"+(sel||"tekst")+"**";
     else if(what==="list")out="\n- "+(sel||"punkt").split("\n").join("\n- ")+"\n";
-    else out="["+(sel||"tekst odnośnika")+"](../partners/nazwa.pl.md)";
+    else{var to=document.getElementById("link-target"),o=to.options[to.selectedIndex];
+      out="["+(sel||(o?o.text:"tekst odnośnika"))+"]("+(o?o.value:"")+")"}
     body.setRangeText(out,s,en,"select");body.focus();body.dispatchEvent(new Event("input",{bubbles:true}));
   });
 }
@@ -258,6 +261,8 @@ input:not([type=checkbox]),select,textarea{width:100%;padding:.4rem;border:1px s
 textarea{font-family:ui-monospace,monospace}
 button{padding:.45rem .9rem;border:1px solid #0b3a6e;border-radius:3px;background:#0b3a6e;color:#fff;cursor:pointer;margin:.25rem .5rem .25rem 0}
 .toolbar button,fieldset.repeat>button{background:#fff;color:#0b3a6e}
+.toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem}.toolbar label{margin:0 .25rem 0 .5rem}
+.toolbar select{width:auto;max-width:100%}
 fieldset{border:1px solid #999;border-radius:3px;margin:0 0 1rem;padding:.5rem 1rem}
 .item{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr))}
 .error{color:#a00000;border-left:4px solid #a00000;padding:.25rem .75rem;margin:.5rem 0}
