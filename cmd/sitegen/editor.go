@@ -15,9 +15,8 @@ import (
 // previewer renders one page of the site as the build would with one
 // content file replaced by the editor's unsaved text.
 type previewer struct {
-	dir    string
-	drafts bool
-	now    func() time.Time
+	dir string
+	now func() time.Time
 }
 
 // page builds the site in memory with content/rel holding src and

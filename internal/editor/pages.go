@@ -210,7 +210,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	src, err := h.edited(r.PostForm, rel, disk)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		badEdit(w, err)
 		return
 	}
 	if r.PostForm.Get("hash") != hash(disk) {
@@ -247,6 +247,19 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, rel string) {
 	http.Redirect(w, r, editURL(rel)+"&saved=1", http.StatusSeeOther)
 }
 
+// errNotForm is a form sent for a file whose front matter the form cannot
+// show (it changed on disk into one since it was opened).
+var errNotForm = errors.New("the file's front matter cannot be edited in a form")
+
+// badEdit answers a form that cannot be applied.
+func badEdit(w http.ResponseWriter, err error) {
+	msg := err.Error()
+	if errors.Is(err, errNotForm) {
+		msg = "Tego pliku nie da się edytować w formularzu; otwórz go od nowa."
+	}
+	http.Error(w, msg, http.StatusBadRequest)
+}
+
 // edited is the file as the form wants it: the whole text in source
 // mode, else the file on disk with the changed keys and text.
 func (h *Handler) edited(form url.Values, rel string, disk []byte) ([]byte, error) {
@@ -263,7 +276,7 @@ func (h *Handler) edited(form url.Values, rel string, disk []byte) ([]byte, erro
 	}
 	s, err := split(disk)
 	if err != nil {
-		return nil, errors.New("Tego pliku nie da się edytować w formularzu; otwórz go od nowa.")
+		return nil, errNotForm
 	}
 	doc, _ := content.Parse(rel, disk, parseOptions(cfg))
 	apply(s, doc.Kind, form, cfg.Location)
@@ -289,7 +302,7 @@ func (h *Handler) preview(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	src, err := h.edited(r.PostForm, rel, disk)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		badEdit(w, err)
 		return
 	}
 	page, problems := h.opts.Preview(rel, src)
