@@ -49,7 +49,7 @@ type formView struct {
 	Saved, Preview                 bool
 	Tags                           []string
 	Links                          []option // the documents of its language, as links from it
-	Mine, Disk, DiskHash           string // a conflict: the writer's version and the file's
+	Mine, Disk, DiskHash           string   // a conflict: the writer's version and the file's
 	Conflict                       bool
 }
 
@@ -327,7 +327,7 @@ type entry struct {
 // index is what the list and the pickers need of every file.
 type siteIndex struct {
 	entries  []entry
-	partners []option // id, name
+	partners []option            // id, name
 	tags     map[string][]string // by language
 	docs     []option            // every document: path, title (language)
 	langs    map[string]string   // path → language
