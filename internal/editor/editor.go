@@ -136,10 +136,18 @@ func (h *Handler) get(w http.ResponseWriter, r *http.Request, name string) {
 	case "":
 		h.list(w, r)
 	case "edit":
-		rel, ok := h.checkPath(w, r.URL.Query().Get("path"))
-		if ok {
-			h.open(w, rel, r.URL.Query().Get("saved") == "1")
+		q := r.URL.Query()
+		rel, ok := h.checkPath(w, q.Get("path"))
+		if !ok {
+			return
 		}
+		orig := ""
+		if q.Has("source") {
+			if orig, ok = h.checkPath(w, q.Get("source")); !ok {
+				return
+			}
+		}
+		h.open(w, rel, orig, q.Get("saved") == "1")
 	case "editor.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		fmt.Fprint(w, script)
@@ -170,6 +178,8 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request, name string) {
 		return
 	}
 	switch name {
+	case "translate":
+		h.translate(w, r, rel)
 	case "save":
 		h.save(w, r, rel)
 	case "preview":

@@ -50,13 +50,15 @@ type formView struct {
 	Tags                           []string
 	Links                          []option // the documents of its language, as links from it
 	Mine, Disk, DiskHash           string   // a conflict: the writer's version and the file's
+	OrigPath, Orig                 string   // the file translated, shown beside its translation
 	Conflict                       bool
 }
 
 var kindNames = map[content.Kind]string{content.Meeting: "spotkanie", content.Partner: "partner", content.Page: "strona"}
 
-// open shows the form of rel as it is on disk.
-func (h *Handler) open(w http.ResponseWriter, rel string, saved bool) {
+// open shows the form of rel as it is on disk, with the text of the file
+// orig beside it when it is a translation of that file.
+func (h *Handler) open(w http.ResponseWriter, rel, orig string, saved bool) {
 	data, err := h.root.ReadFile(rel)
 	if err != nil {
 		http.Error(w, "Nie udało się odczytać pliku.", http.StatusInternalServerError)
@@ -68,6 +70,11 @@ func (h *Handler) open(w http.ResponseWriter, rel string, saved bool) {
 		return
 	}
 	v.Saved = saved
+	if orig != "" {
+		if data, err := h.root.ReadFile(orig); err == nil {
+			v.OrigPath, v.Orig = orig, string(data)
+		}
+	}
 	h.render(w, http.StatusOK, "form", v)
 }
 
@@ -320,8 +327,8 @@ func (h *Handler) preview(w http.ResponseWriter, r *http.Request, rel string) {
 
 // entry is one document in the list, with its translations.
 type entry struct {
-	Title, Date, Path, Kind string
-	Langs                   []option // Value: path ("" when missing), Label: language code
+	Title, Date, Path, Kind, Token string
+	Langs                          []option // Value: path ("" when missing), Label: language code
 }
 
 // index is what the list and the pickers need of every file.
@@ -453,6 +460,7 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 		if needle != "" && !strings.Contains(strings.ToLower(e.Title), needle) && !strings.Contains(strings.ToLower(e.Path), needle) {
 			continue
 		}
+		e.Token = h.token
 		for i := range groups {
 			if groups[i].Kind == e.Kind {
 				groups[i].Entries = append(groups[i].Entries, e)
@@ -507,4 +515,39 @@ func relLink(from, to string) string {
 		i++
 	}
 	return strings.Repeat("../", len(f)-i) + strings.Join(t[i:], "/")
+}
+
+// translate starts the translation of rel into a language: a copy of
+// rel at its translation's path, opened beside rel. An existing
+// translation is opened, never replaced.
+func (h *Handler) translate(w http.ResponseWriter, r *http.Request, rel string) {
+	cfg, err := h.site()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	lang := r.PostForm.Get("lang")
+	if cfg.Language(lang) == nil {
+		http.Error(w, "Nieznany język.", http.StatusBadRequest)
+		return
+	}
+	data, err := h.root.ReadFile(rel)
+	if err != nil {
+		http.Error(w, "Nie udało się odczytać pliku.", http.StatusInternalServerError)
+		return
+	}
+	doc, _ := content.Parse(rel, data, parseOptions(cfg))
+	target, err := cleanPath(doc.Key + "." + lang + ".md")
+	if err != nil || doc.Lang == lang {
+		http.Error(w, "Niedozwolona ścieżka pliku.", http.StatusBadRequest)
+		return
+	}
+	h.mu.Lock()
+	err = h.writeFile(target, data, true)
+	h.mu.Unlock()
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		http.Error(w, "Nie udało się zapisać pliku.", http.StatusInternalServerError)
+		return
+	}
+	http.Redirect(w, r, editURL(target)+"&source="+url.QueryEscape(rel), http.StatusSeeOther)
 }

@@ -298,3 +298,48 @@ func TestEditOtherShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestTranslate copies a document to its translation's path and opens
+// it beside the original; an existing translation is kept.
+func TestTranslate(t *testing.T) {
+	dir := site(t)
+	src := write(t, dir, "tylko-po-polsku.pl.md", "---\ntitle: Tylko po polsku\n---\nTekst.\n")
+	a := newApp(t, dir, nil)
+	page := a.get(editor.Prefix).Body.String()
+	if !strings.Contains(page, `aria-label="Przetłumacz: Tylko po polsku na en"`) {
+		t.Error("the list has no Przetłumacz button for the missing translation")
+	}
+	w := a.post(editor.Prefix+"translate", url.Values{"token": {a.token}, "path": {"tylko-po-polsku.pl.md"}, "lang": {"en"}})
+	want := editor.Prefix + "edit?path=tylko-po-polsku.en.md&source=tylko-po-polsku.pl.md"
+	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != want {
+		t.Fatalf("status %d, Location %q", w.Code, w.Header().Get("Location"))
+	}
+	en := filepath.Join(dir, "content", "tylko-po-polsku.en.md")
+	if got, want := string(must(os.ReadFile(en))), string(must(os.ReadFile(src))); got != want {
+		t.Errorf("the translation starts as %q, want the original %q", got, want)
+	}
+	if page := a.get(want).Body.String(); !strings.Contains(page, `<textarea id="orig"`) || !strings.Contains(page, "Oryginał: content/tylko-po-polsku.pl.md") {
+		t.Error("the translation does not open beside its original")
+	}
+	write(t, dir, "tylko-po-polsku.en.md", "---\ntitle: Only in English\n---\n")
+	a.post(editor.Prefix+"translate", url.Values{"token": {a.token}, "path": {"tylko-po-polsku.pl.md"}, "lang": {"en"}})
+	if got := string(must(os.ReadFile(en))); got != "---\ntitle: Only in English\n---\n" {
+		t.Error("an existing translation was replaced")
+	}
+	os.Remove(en)
+	for _, c := range []struct {
+		form url.Values
+		want int
+	}{
+		{url.Values{"token": {a.token}, "path": {"tylko-po-polsku.pl.md"}, "lang": {"de"}}, 400},
+		{url.Values{"token": {a.token}, "path": {"tylko-po-polsku.pl.md"}, "lang": {"../x"}}, 400},
+		{url.Values{"token": {a.token}, "path": {"tylko-po-polsku.pl.md"}, "lang": {"pl"}}, 400},
+		{url.Values{"path": {"tylko-po-polsku.pl.md"}, "lang": {"en"}}, 403},
+	} {
+		before := snapshot(t, dir)
+		if w := a.post(editor.Prefix+"translate", c.form); w.Code != c.want {
+			t.Errorf("%v: status %d, want %d", c.form, w.Code, c.want)
+		}
+		sameFiles(t, before, snapshot(t, dir))
+	}
+}

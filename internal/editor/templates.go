@@ -71,7 +71,8 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{$kind := .Kind}}{{range .Entries}}<tr>
 <th scope="row"><a href="/_sitegen/editor/edit?path={{.Path}}">{{.Title}}</a></th>
 {{if eq $kind "spotkanie"}}<td>{{.Date}}</td>{{end}}
-<td>{{range .Langs}}{{if .Value}}<a href="/_sitegen/editor/edit?path={{.Value}}" class="lang">{{.Label}}</a> {{else}}<span class="missing">{{.Label}}: brak tłumaczenia</span> {{end}}{{end}}</td>
+<td>{{$e := .}}{{range .Langs}}{{if .Value}}<a href="/_sitegen/editor/edit?path={{.Value}}" class="lang" aria-label="{{$e.Title}}: wersja {{.Label}}">{{.Label}}</a> {{else}}<span class="missing">{{.Label}}: brak tłumaczenia</span>
+<form method="post" action="/_sitegen/editor/translate" class="inline"><input type="hidden" name="token" value="{{$e.Token}}"><input type="hidden" name="path" value="{{$e.Path}}"><input type="hidden" name="lang" value="{{.Label}}"><button aria-label="Przetłumacz: {{$e.Title}} na {{.Label}}">Przetłumacz</button></form> {{end}}{{end}}</td>
 </tr>
 {{end}}</tbody>
 </table>
@@ -160,6 +161,11 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{.Body}}</textarea>
 <p id="body-help" class="help">Śródtytuły zaczynaj od <code>##</code>; odnośnik do innej strony to ścieżka jej pliku, np. <code>../partners/wup-zielona-gora.pl.md</code>.</p></div>
 <div class="buttons"><button>Zapisz</button></div>
+{{if .Orig}}
+<div class="field"><label for="orig">Oryginał: content/{{.OrigPath}}</label>
+<textarea id="orig" rows="16" readonly>
+{{.Orig}}</textarea></div>
+{{end}}
 {{if $.Preview}}
 <section aria-labelledby="preview-h" class="preview">
 <h2 id="preview-h">Podgląd (bez zapisywania)</h2>
@@ -273,6 +279,7 @@ fieldset{border:1px solid #999;border-radius:3px;margin:0 0 1rem;padding:.5rem 1
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}
 td a.lang{margin-right:.5rem}
+form.inline{display:inline}form.inline button{padding:.1rem .5rem;margin:0 0 0 .25rem}
 pre{white-space:pre-wrap;background:#f3f3f3;padding:.5rem}
 .preview iframe{width:100%;height:40rem;border:1px solid #555}
 @media (min-width:64rem){.columns{display:grid;grid-template-columns:minmax(20rem,1fr) 2fr;gap:1.5rem}}
