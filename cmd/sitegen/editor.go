@@ -4,7 +4,9 @@ import (
 	"bytes"
 	iofs "io/fs"
 	"os"
+	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/build"
@@ -17,6 +19,10 @@ import (
 type previewer struct {
 	dir string
 	now func() time.Time
+	// mu orders previews: each build reuses the last one's work through
+	// cache (its own, not serve's), checking every file's stamp.
+	mu    sync.Mutex
+	cache *build.Cache
 }
 
 // page builds the site in memory with content/rel holding src and
@@ -25,7 +31,12 @@ type previewer struct {
 func (p *previewer) page(rel string, src []byte) ([]byte, diag.List) {
 	name := content.Dir + "/" + rel
 	fsys := overlay{base: os.DirFS(p.dir).(readLinkFS), name: name, data: src, mod: time.Now()}
-	res := build.Run(fsys, build.Options{Drafts: true, Defer: true, Now: p.now()})
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cache == nil {
+		p.cache = build.NewCache()
+	}
+	res := build.Run(fsys, build.Options{Drafts: true, Defer: true, Now: p.now(), Cache: p.cache})
 	if res.Problems.HasErrors() || res.Site == nil {
 		return nil, res.Problems
 	}
@@ -78,7 +89,17 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	return bytes.Clone(o.data), nil
 }
 
-func (o overlay) ReadDir(name string) ([]iofs.DirEntry, error) { return o.base.ReadDir(name) }
+// ReadDir lists the replaced file with its own info, so that the build's
+// cache, which trusts a listed file's stamp, reads the new bytes.
+func (o overlay) ReadDir(name string) ([]iofs.DirEntry, error) {
+	entries, err := o.base.ReadDir(name)
+	for i, e := range entries {
+		if path.Join(name, e.Name()) == o.name {
+			entries[i] = iofs.FileInfoToDirEntry(o.info())
+		}
+	}
+	return entries, err
+}
 
 func (o overlay) Stat(name string) (iofs.FileInfo, error) {
 	if name != o.name {
