@@ -73,6 +73,8 @@ func TestEditKeepsTheRest(t *testing.T) {
 		}, strings.Replace(commented, "  - lubuska-wk-ohp\n", "  - lubuska-wk-ohp\nguests:\n  - {name: Anna Nowak, role: ekspertka}\n", 1)},
 		{"participants emptied", func(f url.Values) { f.Del("participants") },
 			strings.Replace(commented, "participants:\n  - lubuska-wk-ohp\n", "", 1)},
+		{"a time of day", func(f url.Values) { f.Set("date", "2026-03-12T10:00") },
+			strings.Replace(commented, "date: 2026-03-12\n", "date: 2026-03-12T10:00\n", 1)},
 		{"body", func(f url.Values) { f.Set("body", "\r\nNowy tekst.\r\n") },
 			strings.Replace(commented, "Tekst relacji.", "Nowy tekst.", 1)},
 	}

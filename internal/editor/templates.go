@@ -122,6 +122,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{else if eq .In.Name "select"}}<select id="{{.ID}}" name="{{.Key}}"{{if .Required}} required{{end}}{{template "described" .}}><option value="">(wybierz)</option>{{range .Options}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select>
 {{else if eq .In.Name "host"}}<select id="{{.ID}}" name="{{.Key}}"{{template "described" .}}><option value="">(brak)</option>{{range .Options}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select>
 {{else}}<input id="{{.ID}}" name="{{.Key}}" value="{{.Value}}"{{if eq .In.Name "date"}} type="{{if .DateTime}}datetime-local{{else}}date{{end}}"{{else if eq .In.Name "number"}} type="number" step="1"{{else if eq .In.Name "url"}} type="url"{{end}}{{if .Required}} required{{end}}{{template "described" .}}>
+{{end}}{{if eq .In.Name "date"}}<div class="check" hidden><input type="checkbox" id="{{.ID}}-time" data-time-for="{{.ID}}"{{if .DateTime}} checked{{end}}><label for="{{.ID}}-time">{{.Label}}: z godziną</label></div>
 {{end}}<p id="{{.ID}}-help" class="help">{{.Help}}</p>{{template "errors" .}}</div>
 {{end}}
 {{end}}
@@ -231,6 +232,15 @@ document.querySelectorAll("fieldset.repeat").forEach(function(set){
     last.after(copy);copy.querySelector("input").focus();
   });
   set.appendChild(b);
+});
+document.querySelectorAll("input[data-time-for]").forEach(function(box){
+  var inp=document.getElementById(box.dataset.timeFor);box.parentNode.hidden=false;
+  box.addEventListener("change",function(){
+    var v=inp.value;
+    if(box.checked){inp.type="datetime-local";if(v)inp.value=v.slice(0,10)+"T10:00"}
+    else{inp.type="date";if(v)inp.value=v.slice(0,10)}
+    inp.dispatchEvent(new Event("input",{bubbles:true}));
+  });
 });
 var body=document.getElementById("body"),bar=document.querySelector(".toolbar");
 if(body&&bar){
