@@ -122,6 +122,28 @@ func TestEditor(t *testing.T) {
 			axeClean(t, ctx, fmt.Sprintf("form at %d px", width))
 			shot(t, ctx, fmt.Sprintf("editor-form-%d", width))
 
+			// Keyboard: Tab goes from the skip link through every control
+			// to the Save button, each with a visible focus indicator.
+			reached := map[string]bool{}
+			for i := 0; i < 150 && !reached["Zapisz"]; i++ {
+				f := press(t, ctx, kb.Tab)
+				if f.Tag == "body" {
+					break
+				}
+				reached[f.ID] = true
+				if f.Tag == "button" {
+					reached[f.Text] = true
+				}
+				if !f.Visible || !f.Outlined {
+					t.Errorf("Tab %d focused %+v without a visible focus indicator", i+1, f)
+				}
+			}
+			for _, want := range []string{"f-title", "f-date", "f-host", "f-participants-0", "guest-name-0", "tag-0", "f-draft", "body", "Zapisz"} {
+				if !reached[want] {
+					t.Errorf("Tab never reached %s", want)
+				}
+			}
+
 			// Edit the location by keyboard only, and see it in the preview.
 			place := fmt.Sprintf("Sala %d, Zielona Góra", width)
 			if err := chromedp.Do(ctx,

@@ -265,7 +265,7 @@ const style = `*{box-sizing:border-box}
 body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
 main{padding:1rem;max-width:110rem;margin:0 auto}
 a{color:#0b4f9c}
-:focus-visible{outline:3px solid #b35900;outline-offset:2px}
+:focus-visible,input:focus,input:focus-within,select:focus,textarea:focus{outline:3px solid #b35900;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}
 .bar{background:#0b3a6e;padding:.5rem 1rem}.bar a{color:#fff;margin-right:1.5rem}
 h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem}
