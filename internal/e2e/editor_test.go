@@ -186,6 +186,25 @@ func TestEditor(t *testing.T) {
 			}
 			axeClean(t, ctx, fmt.Sprintf("conflict at %d px", width))
 			shot(t, ctx, fmt.Sprintf("editor-conflict-%d", width))
+			// A new meeting through the list's form: on disk at once, and in
+			// the preview with its title.
+			if err := chromedp.Do(ctx, chromedp.Navigate(editorURL)); err != nil {
+				t.Fatal(err)
+			}
+			title := fmt.Sprintf("Spotkanie w Żarach %d", width)
+			if err := chromedp.Do(ctx,
+				chromedp.SendKeys(`#new-title`, title),
+				chromedp.Click(`button[value="meeting"]`),
+			); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, "new meeting's form", fmt.Sprintf(`(document.getElementById("f-title")||{}).value === %q`, title))
+			waitFor(t, ctx, "new meeting's preview", fmt.Sprintf(`document.getElementById("preview").srcdoc.includes(%q)`, title))
+			made, _ := filepath.Glob(filepath.Join(dir, "content", "meetings", fmt.Sprintf("*-spotkanie-w-zarach-%d.pl.md", width)))
+			if len(made) != 1 || !strings.Contains(string(mustRead(t, made[0])), title) {
+				t.Errorf("the new meeting is not on disk: %v", made)
+			}
+
 			// Put the file back for the next width.
 			if err := os.WriteFile(file, mustRead(t, filepath.Join(root, "content", "meetings", "2015-05-14-spotkanie-sygnatariuszy.pl.md")), 0o644); err != nil {
 				t.Fatal(err)
