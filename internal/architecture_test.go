@@ -41,6 +41,9 @@ var allowed = map[string][]string{
 	// problems; cmd/sitegen wires build between them.
 	"watch":  {},
 	"server": {"diag", "output"},
+	// editor: the writers' forms in serve; given a Preview function, it
+	// never imports build (cmd/sitegen wires it, as Rebuild).
+	"editor": {"diag", "config", "content", "newdoc", "slug"},
 	// images: pixels only; build will call it, it imports no project package.
 	"images": {},
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/lubuskie-es/sitegen/internal/build"
 	"github.com/lubuskie-es/sitegen/internal/config"
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/editor"
 	"github.com/lubuskie-es/sitegen/internal/server"
 	"github.com/lubuskie-es/sitegen/internal/watch"
 )
@@ -35,6 +36,10 @@ Every change to site.yaml, content/, templates/ or static/ rebuilds it and
 reloads the open pages. Errors are shown over the page (and printed here)
 while the last good version stays served; fix the file and they go away.
 Nothing is written to public/. Stop with Ctrl+C.
+
+On 127.0.0.1 (the default) it also serves the writers' editor at
+http://127.0.0.1:1313/_sitegen/editor/: forms for the content files,
+saved into content/, with a live preview.
 
 Examples:
   sitegen serve                       preview ./ at http://127.0.0.1:1313/
@@ -121,7 +126,19 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 			}
 		}
 	}
-	srv := server.New(server.Options{Rebuild: b.rebuild, Hosts: hosts})
+	opts := server.Options{Rebuild: b.rebuild, Hosts: hosts}
+	// The editor changes files: it is served only to this computer.
+	if server.IsLoopback(f.bind) {
+		pv := &previewer{dir: f.source, now: now}
+		ed, err := editor.New(editor.Options{Root: f.source, Preview: pv.page, Now: now})
+		if err != nil {
+			fmt.Fprintf(stderr, "sitegen serve: the editor: %s\n", diag.Escape(err.Error()))
+		} else {
+			defer ed.Close()
+			opts.Editor = ed
+		}
+	}
+	srv := server.New(opts)
 	srv.Update(b.rebuild(nil), false)
 
 	addr := l.Addr().(*net.TCPAddr)
@@ -131,6 +148,9 @@ func runServe(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	}
 	fmt.Fprintf(stdout, "Serving %s at http://%s/ – open it in a browser; Ctrl+C stops.\n",
 		filepath.Clean(f.source), net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+	if opts.Editor != nil {
+		fmt.Fprintf(stdout, "Editor at http://%s%s\n", net.JoinHostPort(host, fmt.Sprint(addr.Port)), editor.Prefix)
+	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close)

@@ -49,7 +49,8 @@ func TestServeRefusesForeignHost(t *testing.T) {
 		port := addr[strings.LastIndex(addr, ":")+1:]
 		for _, host := range []string{"evil.example", "evil.example:" + port, "127.0.0.1.nip.io:" + port,
 			"localhost.evil.example:" + port, "attacker.test:80", ""} {
-			for _, target := range []string{"/", "/o-nas/", "/szkic/", "/_sitegen/events", "/_sitegen/reload.js", "/nie-ma/"} {
+			for _, target := range []string{"/", "/o-nas/", "/szkic/", "/_sitegen/events", "/_sitegen/reload.js", "/nie-ma/",
+				"/_sitegen/editor/", "/_sitegen/editor/edit?path=szkic.md"} {
 				status, body := rawRequest(t, addr, target, host)
 				if status != http.StatusForbidden || strings.Contains(body, "Tajne") || strings.Contains(body, "O nas") {
 					t.Errorf("bind %q: GET %s, Host %q: %d %q", bind, target, host, status, body)

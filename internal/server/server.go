@@ -51,6 +51,10 @@ type Options struct {
 	// may name in their Host header besides loopback names (see
 	// HostAllowed): the address bound when it is not loopback.
 	Hosts []string
+	// Editor, when not nil, answers every request under Prefix+"editor/"
+	// (any method) once its Host is allowed: the writers' editor, which
+	// serve mounts on loopback only.
+	Editor http.Handler
 }
 
 // Server serves one site. The zero value is not usable; call New.
@@ -235,6 +239,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// refuses to answer it for another name.
 		w.Header().Set("Cache-Control", "no-store")
 		http.Error(w, "sitegen serve: forbidden Host header; open the preview at http://127.0.0.1 (or localhost) with its port", http.StatusForbidden)
+		return
+	}
+	if s.opts.Editor != nil && strings.HasPrefix(r.URL.Path, Prefix+"editor/") {
+		s.opts.Editor.ServeHTTP(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
