@@ -231,11 +231,11 @@ func Run(src fs.FS, opts Options) *Result {
 		res.Deferred = sync.OnceValues(func() ([]output.File, diag.List) {
 			files, problems := indexes()
 			sortFiles(files)
-			validate(slices.Concat(res.Files, files), &problems)
+			validate(s, slices.Concat(res.Files, files), assetFiles, &problems)
 			return files, problems
 		})
 	} else {
-		validate(res.Files, &res.Problems)
+		validate(s, res.Files, assetFiles, &res.Problems)
 	}
 	return res
 }
@@ -244,7 +244,16 @@ func sortFiles(files []output.File) {
 	slices.SortFunc(files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
 }
 
-func validate(files []output.File, problems *diag.List) {
+// validate reports aliases that clash with the site's other files at the
+// alias, then every other problem with the output paths.
+func validate(s *site.Site, files []output.File, static []output.File, problems *diag.List) {
+	staticPaths := make(map[string]bool, len(static))
+	for _, f := range static {
+		staticPaths[f.Path] = true
+	}
+	if clashing := aliasClashes(s, files, staticPaths, problems); len(clashing) > 0 {
+		files = slices.DeleteFunc(slices.Clone(files), func(f output.File) bool { return clashing[f.Path] })
+	}
 	if err := output.Validate(files); err != nil {
 		problems.Add(diag.Problem{Path: "public", Message: err.Error()})
 	}
