@@ -25,7 +25,7 @@ var allowed = map[string][]string{
 	"markdown": {"diag", "slug"},
 	"site":     {"diag", "config", "content", "slug", "i18n"},
 	"render":   {"diag", "config", "site", "i18n", "feeds", "jsonld", "opendata"},
-	"output":   {"work"},
+	"output":   {"work", "slug"},                   // slug: the names Windows cannot hold
 	"feeds":    {"diag", "site", "i18n", "output"}, // render asks it where the feeds are
 	"jsonld":   {"site"},                           // render asks it what JSON-LD to write
 	"search":   {"diag", "site", "i18n", "output"}, // the search page's index, like feeds
