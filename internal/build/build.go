@@ -354,6 +354,11 @@ func loadStatic(src fs.FS, cache *Cache, problems *diag.List) []staticFile {
 	if err != nil {
 		problems.Add(diag.Problem{Path: StaticDir, Message: describeErr(err)})
 	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = StaticDir + "/" + f.path
+	}
+	caseTwins(paths, problems)
 	return files
 }
 
@@ -386,6 +391,7 @@ func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool)
 			Hint: "the site needs a content/ folder with Markdown files"})
 		return nil, nil, false
 	}
+	caseTwins(paths, problems)
 	return paths, entries, true
 }
 

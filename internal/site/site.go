@@ -332,6 +332,12 @@ type owner struct {
 }
 
 func (b *builder) addAt(p *Page, label, file string, pos content.Pos) {
+	if seg, why := unportable(p.URL); why != "" {
+		b.problems.Add(diag.Problem{Path: cmp.Or(file, config.FileName), Line: pos.Line, Col: pos.Col,
+			Message: fmt.Sprintf("%s would be written at %s, which Windows cannot hold: %s", subject(p, label), p.URL, why),
+			Hint:    portableHint(p, file, seg)})
+		return
+	}
 	if prev, ok := b.owners[p.URL]; ok {
 		// At the content file if there is one (that is where a writer
 		// fixes it), else at the section in site.yaml; a language's home
@@ -367,6 +373,43 @@ func (b *builder) addAt(p *Page, label, file string, pos content.Pos) {
 func (b *builder) collide(url, file string) {
 	b.problems.Add(diag.Problem{Path: file, Message: collision(b.owners[url].label, file, url),
 		Hint: collisionHint(b.owners[url].label, file)})
+}
+
+// unportable finds the segment of url that Windows cannot hold as a
+// file or folder name, and why: writers use Windows, and the preview is
+// unpacked there.
+func unportable(url string) (seg, why string) {
+	for seg := range strings.SplitSeq(strings.Trim(url, "/"), "/") {
+		if why := slug.Unportable(seg); why != "" {
+			return seg, why
+		}
+	}
+	return "", ""
+}
+
+// subject names page p in a message reported at its own file.
+func subject(p *Page, label string) string {
+	switch {
+	case p.Kind == Alias:
+		return "the alias"
+	case p.Doc != nil:
+		return "the page"
+	}
+	return label
+}
+
+// portableHint says what to change so that page p, claimed by file, gets
+// an address Windows can hold.
+func portableHint(p *Page, file, seg string) string {
+	switch {
+	case p.Kind == Alias:
+		return "give the alias another address"
+	case file == "" || file == config.FileName:
+		return fmt.Sprintf("give the section another name in %s than %q", config.FileName, seg)
+	case p.Doc != nil && p.Doc.Kind == content.Partner:
+		return "rename the file: a partner's address is its id"
+	}
+	return "give the page a slug (slug: …) or rename the file"
 }
 
 // collision says that a and b would write the same URL. Two names that
@@ -619,6 +662,12 @@ func (b *builder) tags(l *Lang, coll *i18n.Collator, base string) {
 			}
 			seen[s] = true
 			t := bySlug[s]
+			if t == nil && slug.Unportable(s) != "" {
+				b.problems.Add(diag.Problem{Path: m.Doc.Path,
+					Message: fmt.Sprintf("tag %q would be written at %s%s/, which Windows cannot hold: %s", name, base, s, slug.Unportable(s)),
+					Hint:    "spell the tag another way"})
+				continue
+			}
 			if t == nil {
 				t = &TagInfo{Slug: s}
 				bySlug[s] = t
