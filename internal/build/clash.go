@@ -85,9 +85,11 @@ func describeFile(p string, static map[string]bool) string {
 	if static[p] {
 		return "the static file " + StaticDir + "/" + p
 	}
-	switch p {
-	case "sitemap.xml":
+	switch {
+	case p == "sitemap.xml", strings.HasPrefix(p, "sitemap-") && strings.HasSuffix(p, ".xml") && !strings.Contains(p, "/"):
 		return "its sitemap"
+	}
+	switch p {
 	case "robots.txt":
 		return "its robots.txt"
 	case "404.html":
