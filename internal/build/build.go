@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
 	"github.com/lubuskie-es/sitegen/internal/content"
@@ -326,6 +327,9 @@ func loadStatic(src fs.FS, cache *Cache, problems *diag.List) []staticFile {
 		return nil
 	}
 	err := fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if !utf8.ValidString(p) {
+			return skipNotUTF8(p, d, problems)
+		}
 		if err != nil {
 			if p == StaticDir && isNotExist(err) {
 				return fs.SkipDir
@@ -368,6 +372,9 @@ func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool)
 	var paths []string
 	var entries []fs.DirEntry
 	err := fs.WalkDir(src, content.Dir, func(p string, d fs.DirEntry, err error) error {
+		if !utf8.ValidString(p) {
+			return skipNotUTF8(p, d, problems)
+		}
 		if err != nil {
 			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
 			return nil
