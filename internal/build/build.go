@@ -223,7 +223,7 @@ func Run(src fs.FS, opts Options) *Result {
 	if sink.on() {
 		// The files are gone; their paths are all Validate needs. Its
 		// messages say more than a failed write of a bad path.
-		validate(res.Files, &res.Problems)
+		validate(s, res.Files, assetFiles, &res.Problems)
 		if !res.Problems.HasErrors() {
 			sink.report(&res.Problems)
 		}
