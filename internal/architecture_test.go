@@ -25,12 +25,12 @@ var allowed = map[string][]string{
 	"markdown": {"diag", "slug"},
 	"site":     {"diag", "config", "content", "slug", "i18n"},
 	"render":   {"diag", "config", "site", "i18n", "feeds", "jsonld", "opendata"},
-	"output":   {"work"},
+	"output":   {"work", "slug"},                   // slug: the names Windows cannot hold
 	"feeds":    {"diag", "site", "i18n", "output"}, // render asks it where the feeds are
 	"jsonld":   {"site"},                           // render asks it what JSON-LD to write
 	"search":   {"diag", "site", "i18n", "output"}, // the search page's index, like feeds
 	"opendata": {"diag", "site", "i18n", "output"}, // the registers as CSV, JSON and DCAT-AP
-	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n", "feeds", "search", "opendata", "work"},
+	"build":    {"diag", "config", "content", "site", "markdown", "render", "output", "i18n", "feeds", "search", "opendata", "work", "slug"},
 	"corpus":   {"slug"},                                                           // test support: the benchmark corpus and CPU clock
 	"e2e":      {"build", "output", "site", "corpus", "server", "watch", "search"}, // test support, test files only: browser and validator checks
 	// check reads a finished build: output files + site → problems; it

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lubuskie-es/sitegen/internal/config"
 	"github.com/lubuskie-es/sitegen/internal/content"
@@ -222,7 +223,7 @@ func Run(src fs.FS, opts Options) *Result {
 	if sink.on() {
 		// The files are gone; their paths are all Validate needs. Its
 		// messages say more than a failed write of a bad path.
-		validate(res.Files, &res.Problems)
+		validate(s, res.Files, assetFiles, &res.Problems)
 		if !res.Problems.HasErrors() {
 			sink.report(&res.Problems)
 		}
@@ -231,11 +232,11 @@ func Run(src fs.FS, opts Options) *Result {
 		res.Deferred = sync.OnceValues(func() ([]output.File, diag.List) {
 			files, problems := indexes()
 			sortFiles(files)
-			validate(slices.Concat(res.Files, files), &problems)
+			validate(s, slices.Concat(res.Files, files), assetFiles, &problems)
 			return files, problems
 		})
 	} else {
-		validate(res.Files, &res.Problems)
+		validate(s, res.Files, assetFiles, &res.Problems)
 	}
 	return res
 }
@@ -244,7 +245,16 @@ func sortFiles(files []output.File) {
 	slices.SortFunc(files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
 }
 
-func validate(files []output.File, problems *diag.List) {
+// validate reports aliases that clash with the site's other files at the
+// alias, then every other problem with the output paths.
+func validate(s *site.Site, files []output.File, static []output.File, problems *diag.List) {
+	staticPaths := make(map[string]bool, len(static))
+	for _, f := range static {
+		staticPaths[f.Path] = true
+	}
+	if clashing := aliasClashes(s, files, staticPaths, problems); len(clashing) > 0 {
+		files = slices.DeleteFunc(slices.Clone(files), func(f output.File) bool { return clashing[f.Path] })
+	}
 	if err := output.Validate(files); err != nil {
 		problems.Add(diag.Problem{Path: "public", Message: err.Error()})
 	}
@@ -317,6 +327,9 @@ func loadStatic(src fs.FS, cache *Cache, problems *diag.List) []staticFile {
 		return nil
 	}
 	err := fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if !utf8.ValidString(p) {
+			return skipNotUTF8(p, d, problems)
+		}
 		if err != nil {
 			if p == StaticDir && isNotExist(err) {
 				return fs.SkipDir
@@ -345,6 +358,11 @@ func loadStatic(src fs.FS, cache *Cache, problems *diag.List) []staticFile {
 	if err != nil {
 		problems.Add(diag.Problem{Path: StaticDir, Message: describeErr(err)})
 	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = StaticDir + "/" + f.path
+	}
+	caseTwins(paths, problems)
 	return files
 }
 
@@ -354,6 +372,9 @@ func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool)
 	var paths []string
 	var entries []fs.DirEntry
 	err := fs.WalkDir(src, content.Dir, func(p string, d fs.DirEntry, err error) error {
+		if !utf8.ValidString(p) {
+			return skipNotUTF8(p, d, problems)
+		}
 		if err != nil {
 			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
 			return nil
@@ -377,6 +398,7 @@ func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool)
 			Hint: "the site needs a content/ folder with Markdown files"})
 		return nil, nil, false
 	}
+	caseTwins(paths, problems)
 	return paths, entries, true
 }
 

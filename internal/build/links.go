@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/slug"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -104,6 +105,9 @@ func publishableName(p string, problems *diag.List) bool {
 	case top == StaticDir && strings.Contains(p, `\`):
 		problems.Add(diag.Problem{Path: p, Message: `the file name has a backslash (\), which Windows and some servers read as a folder separator`,
 			Hint: "rename the file"})
+	case top == StaticDir && unportableName(p) != "":
+		problems.Add(diag.Problem{Path: p, Message: "the file cannot be published: " + unportableName(p),
+			Hint: "rename it: the site is unpacked on Windows too"})
 	case top == StaticDir && !norm.NFC.IsNormalString(p):
 		// Published under its name as it is: a link typed in NFC, as
 		// keyboards type, would not find it. (content/ warns on its own.)
@@ -179,4 +183,33 @@ func resolveInSite(src fs.FS, name string) (string, error) {
 		rest = append(strings.Split(target, "/"), rest...)
 	}
 	return resolved, nil
+}
+
+// unportableName says why the path p (its folders and its name) cannot
+// be held on Windows, or "".
+func unportableName(p string) string {
+	for seg := range strings.SplitSeq(p, "/") {
+		if why := slug.Unportable(seg); why != "" {
+			return fmt.Sprintf("Windows cannot hold %q: %s", seg, why)
+		}
+	}
+	return ""
+}
+
+// caseTwins reports paths that differ from an earlier one only in case
+// (static/Logo.png and static/logo.png): a case-insensitive disk
+// (Windows, macOS) keeps one of them, so a writer who clones or unpacks
+// the site there loses the other. paths are in walk order.
+func caseTwins(paths []string, problems *diag.List) {
+	seen := make(map[string]string, len(paths))
+	for _, p := range paths {
+		folded := slug.FoldCase(p)
+		if prev, ok := seen[folded]; ok && prev != p {
+			problems.Add(diag.Problem{Path: p,
+				Message: fmt.Sprintf("%s and %s differ only in case: on Windows or macOS only one of them can exist", prev, p),
+				Hint:    "rename one of them"})
+			continue
+		}
+		seen[folded] = p
+	}
 }

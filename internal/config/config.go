@@ -62,7 +62,15 @@ type Language struct {
 	// close single.
 	Quotes   [4]string
 	Sections Sections
+	// At is where site.yaml writes this language's code ("code") and each
+	// section it names ("meetings", "partners" …), so that a problem a
+	// later phase finds with them (two sections at one address) is
+	// reported there. A key site.yaml leaves to its default is absent.
+	At map[string]Pos
 }
+
+// Pos is a line and column in site.yaml, 1-based.
+type Pos struct{ Line, Col int }
 
 // Sections are the localized URL segments of the generated sections.
 type Sections struct {
@@ -253,7 +261,7 @@ func readLanguages(r *yamlx.Reader, f yamlx.Field) []Language {
 }
 
 func readLanguage(r *yamlx.Reader, node *yaml.Node) (Language, bool) {
-	lang := Language{Quotes: [4]string{"“", "”", "‘", "’"}}
+	lang := Language{Quotes: [4]string{"“", "”", "‘", "’"}, At: map[string]Pos{}}
 	ok := true
 	var sawCode, sawTitle bool
 	fields := r.Fields(node, "a language", languageKeys)
@@ -276,6 +284,7 @@ func readLanguage(r *yamlx.Reader, node *yaml.Node) (Language, bool) {
 				continue
 			}
 			lang.Code, lang.Tag = s, tag
+			lang.At["code"] = Pos{f.Value.Line, f.Value.Column}
 		case "name":
 			lang.Name, _ = r.NonEmptyString(f)
 		case "locale":
@@ -298,7 +307,7 @@ func readLanguage(r *yamlx.Reader, node *yaml.Node) (Language, bool) {
 				copy(lang.Quotes[:], qs)
 			}
 		case "sections":
-			lang.Sections = readSections(r, f)
+			lang.Sections = readSections(r, f, lang.At)
 		}
 	}
 	if !sawCode {
@@ -326,7 +335,7 @@ func readLanguage(r *yamlx.Reader, node *yaml.Node) (Language, bool) {
 	return lang, ok
 }
 
-func readSections(r *yamlx.Reader, f yamlx.Field) Sections {
+func readSections(r *yamlx.Reader, f yamlx.Field, at map[string]Pos) Sections {
 	var s Sections
 	for _, sf := range r.Fields(f.Value, "sections", sectionKeys) {
 		v, ok := r.NonEmptyString(sf)
@@ -337,6 +346,7 @@ func readSections(r *yamlx.Reader, f yamlx.Field) Sections {
 			r.ErrorHint(sf.Value, "use lower-case ASCII letters, digits and dashes, e.g. spotkania", "section name %q is not a valid URL segment", v)
 			continue
 		}
+		at[sf.Name()] = Pos{sf.Value.Line, sf.Value.Column}
 		switch sf.Name() {
 		case "meetings":
 			s.Meetings = v

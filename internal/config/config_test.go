@@ -290,7 +290,7 @@ var parseCases = []parseCase{
 	{
 		name: "YAML syntax error with its line",
 		src:  minimal + "params:\n  motto: Razem: dla zatrudnienia\n",
-		want: []string{`site.yaml:6: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`},
+		want: []string{`site.yaml:6:15: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`},
 	},
 	{
 		name: "aliases are fine in site.yaml",

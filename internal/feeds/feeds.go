@@ -72,10 +72,15 @@ func Files(s *site.Site, catalogs map[string]*i18n.Catalog) ([]output.File, diag
 			files = append(files, file(EventPath(l, m), eventFile(l, m, links)))
 		}
 	}
-	sitemap, p := sitemapFile(s, links)
+	return append(files, machineFiles(s, links, sitemapLimits{maxSitemapURLs, maxSitemapBytes}, &problems)...), problems
+}
+
+// machineFiles are the files for crawlers: the sitemap (or a sitemap
+// index and its parts, past lim) and robots.txt.
+func machineFiles(s *site.Site, links linker, lim sitemapLimits, problems *diag.List) []output.File {
+	sitemaps, p := sitemapFiles(s, links, lim)
 	problems.Merge(p)
-	files = append(files, file(SitemapPath, sitemap), file(RobotsPath, robots(links)))
-	return files, problems
+	return append(sitemaps, file(RobotsPath, robots(links)))
 }
 
 // feedTitle names a language's feeds: "Spotkania – Partnerstwo …".

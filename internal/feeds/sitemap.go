@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/output"
 	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
@@ -26,13 +27,81 @@ import (
 // without; the sitemap protocol makes lastmod optional for this reason.
 // An upcoming meeting's date is in the future, not a modification date.
 
-// Limits of one sitemap file (sitemaps.org protocol).
+// Limits of one sitemap file (sitemaps.org protocol): at most 50,000
+// addresses and 50 MB (52,428,800 bytes) uncompressed, each address at
+// most 2,048 characters. A site past them gets a sitemap index.
 const (
-	maxSitemapURLs = 50000
-	maxLocLength   = 2048
+	maxSitemapURLs  = 50000
+	maxSitemapBytes = 50 << 20
+	maxLocLength    = 2048
 )
 
-func sitemapFile(s *site.Site, k linker) ([]byte, diag.List) {
+// sitemapLimits bounds one sitemap file; tests pass small ones.
+type sitemapLimits struct{ urls, bytes int }
+
+const (
+	urlsetOpen  = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n"
+	urlsetClose = "</urlset>\n"
+)
+
+// sitemapFiles makes sitemap.xml: the one sitemap of every page while
+// they fit in one file (lim), else a sitemap index (sitemaps.org 0.9) at
+// the same address naming sitemap-1.xml, sitemap-2.xml …, each within
+// lim, in the pages' address order. robots.txt names sitemap.xml either
+// way, which search engines read as a sitemap or an index.
+func sitemapFiles(s *site.Site, k linker, lim sitemapLimits) ([]output.File, diag.List) {
+	entries, problems := sitemapEntries(s, k)
+	frame := len(xml.Header) + len(urlsetOpen) + len(urlsetClose)
+	// Parts as ranges of entries, each filled while it stays in lim.
+	var parts [][2]int
+	start, size := 0, frame
+	for i, e := range entries {
+		if i > start && (i-start == lim.urls || size+len(e) > lim.bytes) {
+			parts = append(parts, [2]int{start, i})
+			start, size = i, frame
+		}
+		size += len(e)
+	}
+	parts = append(parts, [2]int{start, len(entries)})
+	if len(parts) == 1 {
+		return []output.File{file(SitemapPath, urlset(entries, size))}, problems
+	}
+	files := make([]output.File, 0, len(parts)+1)
+	var index strings.Builder
+	index.WriteString(xml.Header)
+	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for n, r := range parts {
+		name := fmt.Sprintf("/sitemap-%d.xml", n+1)
+		part := entries[r[0]:r[1]]
+		files = append(files, file(name, urlset(part, frame+totalLen(part))))
+		index.WriteString("  <sitemap>\n    <loc>" + escapeXML(k.abs(name)) + "</loc>\n  </sitemap>\n")
+	}
+	index.WriteString("</sitemapindex>\n")
+	return append(files, file(SitemapPath, []byte(index.String()))), problems
+}
+
+func totalLen(entries []string) int {
+	n := 0
+	for _, e := range entries {
+		n += len(e)
+	}
+	return n
+}
+
+// urlset is one sitemap of entries, size bytes long.
+func urlset(entries []string, size int) []byte {
+	b := make([]byte, 0, size)
+	b = append(b, xml.Header...)
+	b = append(b, urlsetOpen...)
+	for _, e := range entries {
+		b = append(b, e...)
+	}
+	return append(b, urlsetClose...)
+}
+
+// sitemapEntries gives the <url> element of every page to index, in the
+// order of their addresses.
+func sitemapEntries(s *site.Site, k linker) ([]string, diag.List) {
 	var problems diag.List
 	pages := make([]*site.Page, 0, len(s.Pages))
 	for _, p := range s.Pages {
@@ -41,24 +110,16 @@ func sitemapFile(s *site.Site, k linker) ([]byte, diag.List) {
 		}
 	}
 	slices.SortFunc(pages, func(a, b *site.Page) int { return cmp.Compare(a.URL, b.URL) })
-	if len(pages) > maxSitemapURLs {
-		problems.Add(diag.Problem{Path: "sitemap.xml",
-			Message: fmt.Sprintf("the site has %d pages; one sitemap holds at most %d", len(pages), maxSitemapURLs),
-			Hint:    "sitemap indexes are not supported yet"})
-	}
 	past := map[*site.Page]bool{}
 	for _, l := range s.Langs {
 		for _, m := range l.Past {
 			past[m] = true
 		}
 	}
-
+	entries := make([]string, len(pages))
 	var b strings.Builder
-	// An entry is about two hundred bytes, and more with translations.
-	b.Grow(len(pages) * 200 * len(s.Config.Languages))
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	for _, p := range pages {
+	for i, p := range pages {
+		b.Reset()
 		loc := k.page(p)
 		if len(loc) > maxLocLength {
 			problems.Add(diag.Problem{Path: "sitemap.xml",
@@ -73,9 +134,9 @@ func sitemapFile(s *site.Site, k linker) ([]byte, diag.List) {
 				`" href="` + escapeXML(k.page(a.page)) + "\"/>\n")
 		}
 		b.WriteString("  </url>\n")
+		entries[i] = b.String()
 	}
-	b.WriteString("</urlset>\n")
-	return []byte(b.String()), problems
+	return entries, problems
 }
 
 type alternate struct {

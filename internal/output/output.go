@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/lubuskie-es/sitegen/internal/slug"
 )
 
 // File is one output file. Path is slash-separated and relative to the site
@@ -17,8 +19,9 @@ type File struct {
 	Data []byte
 }
 
-// Validate checks that every path is a clean relative slash path, that no two
-// files share a path, and that no file sits where another file needs a
+// Validate checks that every path is a clean relative slash path that
+// Windows can hold too, that no two files share a path, not even one that
+// differs only in case, and that no file sits where another file needs a
 // folder ("a" and "a/b"). It reports every bad path, not just the first, so
 // that the build can show them all at once; the error is nil when all are fine.
 func Validate(files []File) error {
@@ -36,6 +39,7 @@ func Validate(files []File) error {
 		paths[f.Path] = struct{}{}
 	}
 	errs = append(errs, folderConflicts(files, paths)...)
+	errs = append(errs, caseConflicts(files, paths)...)
 	return errors.Join(errs...)
 }
 
@@ -61,6 +65,9 @@ func checkPath(p string) error {
 			return bad("empty path segment (doubled or trailing slash)")
 		case ".", "..":
 			return bad(fmt.Sprintf("%q segment; paths must be clean", seg))
+		}
+		if why := slug.Unportable(seg); why != "" {
+			return bad(fmt.Sprintf("Windows cannot hold %q: %s", seg, why))
 		}
 	}
 	return nil
@@ -91,6 +98,41 @@ func folderConflicts(files []File, paths map[string]struct{}) []error {
 			}
 			if _, clash := paths[f.Path[:i]]; clash {
 				errs = append(errs, fmt.Errorf("output: %q is a file, but %q needs it to be a folder", f.Path[:i], f.Path))
+				break
+			}
+		}
+	}
+	return errs
+}
+
+// caseConflicts finds files whose paths differ only in case ("Logo.png"
+// and "logo.png"): a case-insensitive disk (Windows, macOS), where the
+// preview is unpacked, keeps one of the two. A file whose path is a folder
+// of another's in another case ("A" and "a/b") cannot be unpacked either.
+func caseConflicts(files []File, paths map[string]struct{}) []error {
+	var errs []error
+	seen := make(map[string]string, len(paths))
+	for _, f := range files {
+		if _, ok := paths[f.Path]; ok {
+			folded := slug.FoldCase(f.Path)
+			if prev, dup := seen[folded]; dup && prev != f.Path {
+				errs = append(errs, fmt.Errorf("output: %q and %q differ only in case, and a case-insensitive disk (Windows, macOS) holds only one of them", prev, f.Path))
+				continue
+			}
+			seen[folded] = f.Path
+		}
+	}
+	for _, f := range files {
+		if _, ok := paths[f.Path]; !ok {
+			continue
+		}
+		folded := slug.FoldCase(f.Path)
+		for i := range len(folded) {
+			if folded[i] != '/' {
+				continue
+			}
+			if prev, clash := seen[folded[:i]]; clash && prev != f.Path[:i] {
+				errs = append(errs, fmt.Errorf("output: %q is a file, but %q needs it to be a folder on a case-insensitive disk (Windows, macOS)", prev, f.Path))
 				break
 			}
 		}

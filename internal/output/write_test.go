@@ -226,6 +226,7 @@ func TestValidatePaths(t *testing.T) {
 	bad := []string{
 		"", "/index.html", "../x", "a/../b", "a/..", "..", ".", "./a", "a/./b", "a/.",
 		"a//b", "a/", "/", `a\b`, `\\srv\x`, "C:/x", "c:x", "Z:", "a\x00b",
+		"1:x", "ab:c", "...", // what Windows cannot hold: windows_test.go
 	}
 	for _, p := range bad {
 		err := Validate([]File{{Path: "ok.html"}, {Path: p}})
@@ -236,8 +237,8 @@ func TestValidatePaths(t *testing.T) {
 		}
 	}
 	good := []string{
-		"index.html", ".htaccess", ".well-known/security.txt", "a..b", "...", "a/...b",
-		"zażółć/gęślą.html", "C", "1:x", "a b/c d.html", "ab:c",
+		"index.html", ".htaccess", ".well-known/security.txt", "a..b", "a/...b",
+		"zażółć/gęślą.html", "C", "a b/c d.html",
 	}
 	for _, p := range good {
 		if err := Validate([]File{{Path: p}}); err != nil {

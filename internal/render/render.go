@@ -217,12 +217,13 @@ func (r *Renderer) execute(kind string, v *View) ([]byte, error) {
 	}
 	// Positions in prepared (minified) sources mean nothing to a writer:
 	// run the page again on the sources as written to name the real line.
+	failed := r.set
 	if plain := r.plainSet(); plain != nil && plain != r.set {
 		if plainErr := plain.kinds[kind].ExecuteTemplate(io.Discard, Dir+"/layouts/base.html", v); plainErr != nil {
-			err = plainErr
+			err, failed = plainErr, plain
 		}
 	}
-	return nil, &ProblemError{Problem: templateProblem(err, Dir+"/layouts/"+kind+".html")}
+	return nil, &ProblemError{Problem: templateProblem(err, Dir+"/layouts/"+kind+".html", failed.defined[kind])}
 }
 
 // ProblemError carries a template problem with its position.

@@ -107,7 +107,7 @@ func TestExecutionErrorNamesFileLineAndColumn(t *testing.T) {
 		t.Fatalf("error %v is not a *render.ProblemError", err)
 	}
 	got := pe.Problem.String()
-	if !strings.HasPrefix(got, "templates/layouts/meeting.html:2:7: ") || !strings.Contains(got, `unknown string "no_such_key"`) {
+	if !strings.HasPrefix(got, "templates/layouts/meeting.html:2:8: ") || !strings.Contains(got, `unknown string "no_such_key"`) {
 		t.Errorf("got %q", got)
 	}
 }
@@ -241,5 +241,50 @@ func TestCachedPartialsAreShared(t *testing.T) {
 	r.Reset()
 	if fresh, _ := r.Page(s, p); string(fresh) != "2" {
 		t.Errorf("after Reset gave %q, want the site as it is now (2)", fresh)
+	}
+}
+
+// TestTemplateErrorsAtLineAndColumn checks that each kind of template
+// error is reported at the innermost template's file, line and column
+// where html/template gives them: an execution error in a partial (not
+// at the layout that called it), an escaping error at a node, an
+// escaping error that names only a template (at its definition), and a
+// parse error, for which text/template gives only the line.
+func TestTemplateErrorsAtLineAndColumn(t *testing.T) {
+	meeting := `{{define "main"}}{{template "x" .}}{{partialCached "y" .Page}}{{end}}`
+	cases := []struct{ name, partial, want string }{
+		{"execution in a partial", "{{define \"x\"}}\n<p>  {{.Nope}}</p>{{end}}",
+			`templates/partials/x.html:2:8: executing "x" at <.Nope>: can't evaluate field Nope in type *render.View`},
+		{"call in a partial", "{{define \"x\"}}\n\n  {{index .Title 50}}{{end}}",
+			`templates/partials/x.html:3:5: executing "x" at <index .Title 50>: error calling index: index out of range: 50`},
+		{"no such template", "{{define \"x\"}}\n<p>  {{template \"zz\"}}</p>{{end}}",
+			`templates/partials/x.html:2:17: no such template "zz"`},
+		{"branches differ", "{{define \"x\"}}\n<p>{{if .Title}}<b x=\"{{end}}</p>{{end}}",
+			`templates/partials/x.html:2:9: {{if}} branches end in different contexts`},
+		{"only the template named", "{{define \"x\"}}{{end}}\n{{define \"y\"}}<script>var a = \"{{.URL}}</script>{{end}}",
+			`templates/partials/x.html:2:15: in template "y": ends in a non-text context`},
+		{"output ends in a script", "{{define \"x\"}}<script>var a = \"{{.Title}}{{end}}",
+			`templates/layouts/base.html:1:1: in template "templates/layouts/base.html": ends in a non-text context`},
+		{"parse error", "{{define \"x\"}}\n\n<p>{{nofunc}}</p>{{end}}",
+			`templates/partials/x.html:3: function "nofunc" not defined`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, s, msgs := setup(t, "https://example.org/", layouts(map[string]string{
+				"templates/layouts/meeting.html": meeting,
+				"templates/partials/x.html":      c.partial,
+			}))
+			got := strings.Join(msgs, "\n")
+			if len(msgs) == 0 {
+				_, err := r.Page(s, s.ByURL("/spotkania/2015/spotkanie/"))
+				if err == nil {
+					t.Fatal("no error")
+				}
+				got = err.Error()
+			}
+			if !strings.HasPrefix(got, c.want) {
+				t.Errorf("got  %s\nwant %s…", got, c.want)
+			}
+		})
 	}
 }

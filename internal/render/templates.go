@@ -42,6 +42,12 @@ const notFound = "404"
 type templateSet struct {
 	kinds map[string]*template.Template
 	frags map[string]*fragments
+	// defined gives, by name, the file and position where each template
+	// is defined ("templates/partials/footer.html:5:19"), taken before
+	// any is run: html/template drops the parse tree of one it cannot
+	// escape, and its error then names only the template.
+	// By kind, as each kind defines "main" in its own layout.
+	defined map[string]map[string]string
 }
 
 // Prepare transforms a template's source before it is parsed, e.g. to
@@ -66,7 +72,7 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (*templ
 		return nil, problems
 	}
 	if _, err := root.New(Dir + "/layouts/base.html").Parse(string(base)); err != nil {
-		problems.Add(templateProblem(err, Dir+"/layouts/base.html"))
+		problems.Add(templateProblem(err, Dir+"/layouts/base.html", nil))
 		return nil, problems
 	}
 	// fs.Glob passes over a folder it cannot read as if it were empty, and
@@ -84,7 +90,7 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (*templ
 			continue
 		}
 		if _, err := root.New(p).Parse(string(src)); err != nil {
-			problems.Add(templateProblem(err, p))
+			problems.Add(templateProblem(err, p, nil))
 		}
 	}
 	if problems.HasErrors() {
@@ -108,11 +114,12 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap, prepare Prepare) (*templ
 			_, err = t.New(file).Parse(string(src))
 		}
 		if err != nil {
-			problems.Add(templateProblem(err, file))
+			problems.Add(templateProblem(err, file, nil))
 			continue
 		}
 		set.kinds[name] = t
 	}
+	set.defined = definitions(set.kinds)
 	return set, problems
 }
 
@@ -130,32 +137,85 @@ func readProblem(p, what string, err error) diag.Problem {
 	case errors.As(err, &pe):
 		return diag.Problem{Path: p, Message: what + " cannot be read: " + pe.Err.Error()}
 	}
-	return templateProblem(err, p)
+	return templateProblem(err, p, nil)
 }
 
-// templateErrRE finds "template: NAME:LINE:COL:" or "template: NAME:LINE:"
-// in html/template's messages, which carry positions only in their text.
-var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? ?`)
+// templateErrRE finds "template: NAME:LINE:COL:", "template: NAME:LINE:"
+// and html/template's "html/template:NAME:LINE:COL:" in html/template's
+// messages, which carry positions only in their text. An error in a
+// partial is wrapped in the error of the template that called it, so the
+// last position is the one where it happened.
+var templateErrRE = regexp.MustCompile(`template: ?([^:\s]+):(\d+):(?:(\d+):)? ?`)
 
 // templateProblem turns a template error into a problem at the template's
-// file and line.
-func templateProblem(err error, fallback string) diag.Problem {
+// file, line and column (text/template's parser gives no column; its
+// executor and html/template's escaper do). lookup, when given, finds a
+// template by the name it was defined with, for html/template's errors
+// that name only the template ("html/template:footer: ends in a non-text
+// context"): they are reported where its definition starts.
+func templateProblem(err error, fallback string, defined map[string]string) diag.Problem {
 	msg := err.Error()
-	m := templateErrRE.FindStringSubmatchIndex(msg)
-	if m == nil {
+	var he *template.Error
+	if errors.As(err, &he) && he.Node == nil && he.Line == 0 && he.Name != "" {
+		if p, ok := position(defined[he.Name]); ok {
+			p.Message = fmt.Sprintf("in template %q: %s", he.Name, he.Description)
+			return p
+		}
+	}
+	all := templateErrRE.FindAllStringSubmatchIndex(msg, -1)
+	if all == nil {
 		return diag.Problem{Path: fallback, Message: strings.TrimPrefix(msg, "template: ")}
 	}
+	m := all[len(all)-1]
 	name := msg[m[2]:m[3]]
 	line, _ := strconv.Atoi(msg[m[4]:m[5]])
 	col := 0
 	if m[6] >= 0 {
 		col, _ = strconv.Atoi(msg[m[6]:m[7]])
+		col++ // parse.Tree.ErrorContext counts bytes before the node: 0-based
 	}
 	rest := strings.TrimSpace(msg[m[1]:])
 	if !strings.HasPrefix(name, Dir+"/") {
-		name = fallback
+		// A defined template's name ("footer"): its file is the one it
+		// was parsed from.
+		if p, ok := position(defined[name]); ok {
+			name = p.Path
+		} else {
+			name = fallback
+		}
 	}
 	return diag.Problem{Path: path.Clean(name), Line: line, Col: col, Message: rest}
+}
+
+// definitions records where every template of each kind's namespace is
+// defined.
+func definitions(kinds map[string]*template.Template) map[string]map[string]string {
+	defined := make(map[string]map[string]string, len(kinds))
+	for kind, t := range kinds {
+		byName := map[string]string{}
+		for _, d := range t.Templates() {
+			if d.Tree != nil && d.Tree.Root != nil {
+				byName[d.Name()], _ = d.Tree.ErrorContext(d.Tree.Root)
+			}
+		}
+		defined[kind] = byName
+	}
+	return defined
+}
+
+// position reads "FILE:LINE:COL" as parse.Tree.ErrorContext writes it.
+func position(loc string) (diag.Problem, bool) {
+	parts := strings.Split(loc, ":")
+	if len(parts) < 3 {
+		return diag.Problem{}, false
+	}
+	line, err1 := strconv.Atoi(parts[len(parts)-2])
+	col, err2 := strconv.Atoi(parts[len(parts)-1])
+	file := strings.Join(parts[:len(parts)-2], ":")
+	if err1 != nil || err2 != nil || !strings.HasPrefix(file, Dir+"/") {
+		return diag.Problem{}, false
+	}
+	return diag.Problem{Path: path.Clean(file), Line: line, Col: col + 1}, true // ErrorContext's column is 0-based
 }
 
 // errorf is how template functions fail: the message reaches the writer

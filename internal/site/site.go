@@ -332,13 +332,30 @@ type owner struct {
 }
 
 func (b *builder) addAt(p *Page, label, file string, pos content.Pos) {
+	if seg, why := unportable(p.URL); why != "" {
+		b.problems.Add(diag.Problem{Path: cmp.Or(file, config.FileName), Line: pos.Line, Col: pos.Col,
+			Message: fmt.Sprintf("%s would be written at %s, which Windows cannot hold: %s", subject(p, label), p.URL, why),
+			Hint:    portableHint(p, file, seg)})
+		return
+	}
 	if prev, ok := b.owners[p.URL]; ok {
+		// At the content file if there is one (that is where a writer
+		// fixes it), else at the section in site.yaml; a language's home
+		// page yields to the section that took its address.
 		at := owner{label, file, pos}
-		if at.file == "" {
+		fromConfig := at.file == config.FileName
+		if at.file == "" || (fromConfig && prev.file != "" && (prev.file != config.FileName || p.Kind == Home)) {
 			at = prev
 		}
+		if at.file == "" { // two generated pages whose sections site.yaml left as they are
+			at.file = config.FileName
+		}
+		hint := collisionHint(prev.label, label)
+		if at.file == config.FileName {
+			hint = "give one of the sections another name in " + config.FileName
+		}
 		b.problems.Add(diag.Problem{Path: at.file, Line: at.pos.Line, Col: at.pos.Col,
-			Message: collision(prev.label, label, p.URL), Hint: collisionHint(prev.label, label)})
+			Message: collision(prev.label, label, p.URL), Hint: hint})
 		return
 	}
 	b.owners[p.URL] = owner{label, file, pos}
@@ -356,6 +373,43 @@ func (b *builder) addAt(p *Page, label, file string, pos content.Pos) {
 func (b *builder) collide(url, file string) {
 	b.problems.Add(diag.Problem{Path: file, Message: collision(b.owners[url].label, file, url),
 		Hint: collisionHint(b.owners[url].label, file)})
+}
+
+// unportable finds the segment of url that Windows cannot hold as a
+// file or folder name, and why: writers use Windows, and the preview is
+// unpacked there.
+func unportable(url string) (seg, why string) {
+	for seg := range strings.SplitSeq(strings.Trim(url, "/"), "/") {
+		if why := slug.Unportable(seg); why != "" {
+			return seg, why
+		}
+	}
+	return "", ""
+}
+
+// subject names page p in a message reported at its own file.
+func subject(p *Page, label string) string {
+	switch {
+	case p.Kind == Alias:
+		return "the alias"
+	case p.Doc != nil:
+		return "the page"
+	}
+	return label
+}
+
+// portableHint says what to change so that page p, claimed by file, gets
+// an address Windows can hold.
+func portableHint(p *Page, file, seg string) string {
+	switch {
+	case p.Kind == Alias:
+		return "give the alias another address"
+	case file == "" || file == config.FileName:
+		return fmt.Sprintf("give the section another name in %s than %q", config.FileName, seg)
+	case p.Doc != nil && p.Doc.Kind == content.Partner:
+		return "rename the file: a partner's address is its id"
+	}
+	return "give the page a slug (slug: …) or rename the file"
 }
 
 // collision says that a and b would write the same URL. Two names that
@@ -394,10 +448,17 @@ func normForm(s string) string {
 	return "in neither NFC nor NFD"
 }
 
-// generated adds a page the site makes itself (an index, a list).
-func (b *builder) generated(l *Lang, kind Kind, url, key string) *Page {
+// generated adds a page the site makes itself (an index, a list). Its
+// address comes from the key of site.yaml named by from ("meetings", the
+// language's "code"), where a collision is reported when site.yaml writes
+// that key; "" for pages whose address comes from the content (years).
+func (b *builder) generated(l *Lang, kind Kind, url, key, from string) *Page {
 	p := &Page{Kind: kind, Lang: l.Config, URL: url, Key: key}
-	b.addAt(p, "the "+string(kind)+" page", "", content.Pos{})
+	file, pos := "", content.Pos{}
+	if at, ok := l.Config.At[from]; ok {
+		file, pos = config.FileName, content.Pos{Line: at.Line, Col: at.Col}
+	}
+	b.addAt(p, "the "+string(kind)+" page", file, pos)
 	return p
 }
 
@@ -409,7 +470,7 @@ func (b *builder) resolveLang(l *Lang) {
 	coll := i18n.NewCollator(l.Config.Code)
 
 	if l.Home == nil {
-		l.Home = b.generated(l, Home, prefix, "@home")
+		l.Home = b.generated(l, Home, prefix, "@home", "code")
 	}
 	sortMeetings(l.Meetings)
 	b.resolveMeetings(l)
@@ -436,14 +497,14 @@ func (b *builder) resolveLang(l *Lang) {
 
 	meetingsURL := prefix + sec.Meetings + "/"
 	b.paginate(l, meetingsURL, l.Meetings)
-	l.UpcomingPage = b.generated(l, Upcoming, meetingsURL+sec.Upcoming+"/", "@meetings/upcoming")
+	l.UpcomingPage = b.generated(l, Upcoming, meetingsURL+sec.Upcoming+"/", "@meetings/upcoming", "upcoming")
 	l.UpcomingPage.Items = l.Upcoming
 	b.years(l, meetingsURL)
 
-	l.PartnersIndex = b.generated(l, Partners, prefix+sec.Partners+"/", "@partners")
+	l.PartnersIndex = b.generated(l, Partners, prefix+sec.Partners+"/", "@partners", "partners")
 	l.PartnersIndex.Items = l.Partners
 	b.tags(l, coll, prefix+sec.Tags+"/")
-	l.SearchPage = b.generated(l, Search, prefix+sec.Search+"/", "@search")
+	l.SearchPage = b.generated(l, Search, prefix+sec.Search+"/", "@search", "search")
 	b.menu(l)
 	b.checkStatement(l)
 }
@@ -545,12 +606,12 @@ func (b *builder) paginate(l *Lang, base string, items []*Page) {
 	total := max(1, (len(items)+size-1)/size)
 	pages := make([]*Page, total)
 	for i := range pages {
-		url, key := base, "@meetings"
+		url, key, from := base, "@meetings", "meetings"
 		if i > 0 {
 			url = fmt.Sprintf("%s%s/%d/", base, l.Config.Sections.Page, i+1)
-			key = fmt.Sprintf("@meetings/page/%d", i+1)
+			key, from = fmt.Sprintf("@meetings/page/%d", i+1), "page"
 		}
-		pages[i] = b.generated(l, Meetings, url, key)
+		pages[i] = b.generated(l, Meetings, url, key, from)
 		pages[i].Items = items[i*size : min(len(items), (i+1)*size)]
 	}
 	for i, p := range pages {
@@ -570,7 +631,7 @@ func (b *builder) years(l *Lang, base string) {
 	for _, m := range l.Meetings {
 		y := m.Doc.Date.Year()
 		if cur == nil || cur.Year != y {
-			cur = b.generated(l, Year, base+strconv.Itoa(y)+"/", "@meetings/"+strconv.Itoa(y))
+			cur = b.generated(l, Year, base+strconv.Itoa(y)+"/", "@meetings/"+strconv.Itoa(y), "")
 			cur.Year = y
 			l.Years = append(l.Years, YearGroup{Year: y, Page: cur})
 		}
@@ -601,6 +662,12 @@ func (b *builder) tags(l *Lang, coll *i18n.Collator, base string) {
 			}
 			seen[s] = true
 			t := bySlug[s]
+			if t == nil && slug.Unportable(s) != "" {
+				b.problems.Add(diag.Problem{Path: m.Doc.Path,
+					Message: fmt.Sprintf("tag %q would be written at %s%s/, which Windows cannot hold: %s", name, base, s, slug.Unportable(s)),
+					Hint:    "spell the tag another way"})
+				continue
+			}
 			if t == nil {
 				t = &TagInfo{Slug: s}
 				bySlug[s] = t
@@ -630,10 +697,10 @@ func (b *builder) tags(l *Lang, coll *i18n.Collator, base string) {
 	}
 	i18n.SortFunc(coll, l.Tags, func(t *TagInfo) string { return t.Name })
 	if len(l.Tags) > 0 {
-		l.TagsIndex = b.generated(l, Tags, base, "@tags")
+		l.TagsIndex = b.generated(l, Tags, base, "@tags", "tags")
 	}
 	for _, t := range l.Tags {
-		t.Page = b.generated(l, Tag, base+t.Slug+"/", "@tags/"+t.Slug)
+		t.Page = b.generated(l, Tag, base+t.Slug+"/", "@tags/"+t.Slug, "tags")
 		t.Page.TagInfo = t
 		t.Page.Items = t.Meetings
 	}

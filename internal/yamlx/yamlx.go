@@ -313,9 +313,11 @@ func (r *Reader) Parse(src []byte) *yaml.Node {
 		if l := errorLine(src); l > 0 {
 			line = l
 		}
-		p := diag.Problem{Path: r.Path, Message: "invalid YAML: " + msg, Hint: syntaxHint(msg, lineText(src, line))}
+		text := lineText(src, line)
+		p := diag.Problem{Path: r.Path, Message: "invalid YAML: " + msg, Hint: syntaxHint(msg, text)}
 		if line > 0 {
 			p.Line = line + r.LineOffset
+			p.Col = errorColumn(msg, text)
 		}
 		r.Problems.Add(p)
 		return nil
@@ -377,6 +379,60 @@ func lineText(src []byte, line int) string {
 		return ""
 	}
 	return lines[line-1]
+}
+
+// errorColumn finds the column (1-based, in characters, as yaml.v3
+// counts them) of the syntax error msg on its line: yaml.v3 knows it but
+// prints only the line, so it is found again from what the message says
+// is wrong: the character that cannot start a token, the second ": " of a
+// line, the quote of a value left open, an indented line's first
+// character. 0 when the message names nothing to look for.
+func errorColumn(msg, line string) int {
+	at := func(i int) int {
+		if i < 0 {
+			return 0
+		}
+		return utf8.RuneCountInString(line[:i]) + 1
+	}
+	first := len(line) - len(strings.TrimLeft(line, " "))
+	value := -1 // where the value after "key:" starts
+	if i := strings.Index(line, ":"); i >= 0 {
+		value = i + 1 + len(line[i+1:]) - len(strings.TrimLeft(line[i+1:], " \t"))
+	}
+	switch {
+	case strings.Contains(msg, "tab character"):
+		return at(strings.IndexByte(line, '\t'))
+	case strings.Contains(msg, "cannot start any token"):
+		return at(strings.IndexAny(line, "\t@`%"))
+	case strings.Contains(msg, "control characters are not allowed"):
+		return at(strings.IndexFunc(line, func(r rune) bool {
+			return (r < 0x20 && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+		}))
+	case strings.Contains(msg, "mapping values are not allowed"):
+		if value < 0 {
+			return 0
+		}
+		if i := strings.Index(line[value:]+" ", ": "); i >= 0 {
+			return at(value + i)
+		}
+	case strings.Contains(msg, "did not find expected alphabetic or numeric character"),
+		strings.Contains(msg, "unknown anchor"):
+		return at(strings.IndexAny(line, "*&"))
+	case value >= 0 && value < len(line) && (line[value] == '"' || line[value] == '\''):
+		// Text after the closing quote, or the quote left open.
+		if end := strings.IndexByte(line[value+1:], line[value]); end >= 0 {
+			after := value + 1 + end + 1
+			if rest := strings.TrimLeft(line[after:], " \t"); rest != "" && !strings.HasPrefix(rest, "#") {
+				return at(len(line) - len(rest))
+			}
+		}
+		return at(value)
+	case strings.Contains(msg, "did not find expected"), strings.Contains(msg, "could not find expected"):
+		if first < len(line) {
+			return at(first)
+		}
+	}
+	return 0
 }
 
 // syntaxHint explains the YAML mistakes that people who do not know YAML

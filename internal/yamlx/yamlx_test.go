@@ -406,41 +406,42 @@ func TestParseEmpty(t *testing.T) {
 }
 
 // TestParseSyntaxErrors pins the line of syntax errors (yaml.v3's own line
-// is off by one for some errors and missing for others) and the hints.
+// is off by one for some errors and missing for others), their column
+// (which yaml.v3 does not print) and the hints.
 func TestParseSyntaxErrors(t *testing.T) {
 	for _, c := range []struct {
 		src  string
 		want string
 	}{
 		{"title: Spotkanie: podsumowanie\n",
-			`x.md:2: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`},
+			`x.md:2:17: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`},
 		{"a: 1\nb: 2\nc: x: y\nd: 4\n",
-			`x.md:4: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`},
+			`x.md:4:5: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`},
 		{"a: 1\nb: \"x\" y\nc: 3\n",
-			`x.md:3: invalid YAML: did not find expected key (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
+			`x.md:3:8: invalid YAML: did not find expected key (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
 		{"title: \"x\" y\n",
-			`x.md:2: invalid YAML: did not find expected key (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
+			`x.md:2:12: invalid YAML: did not find expected key (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
 		{"a: 1\n- b\n",
-			`x.md:3: invalid YAML: did not find expected key`},
+			`x.md:3:1: invalid YAML: did not find expected key`},
 		{"a: 1\nb: [x, y\nc: 3\n",
-			`x.md:3: invalid YAML: did not find expected ',' or ']'`},
+			`x.md:3:1: invalid YAML: did not find expected ',' or ']'`},
 		{"a: 1\nb: \"open\nc: 3\n",
-			`x.md:3: invalid YAML: found unexpected end of stream (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
+			`x.md:3:4: invalid YAML: found unexpected end of stream (a value that starts with a quote must end with it; for quotes inside the text use „ ” or put the whole value in the other kind of quotes)`},
 		{"a:\n\t- b\n",
-			`x.md:3: invalid YAML: found character that cannot start any token (YAML does not allow tabs for indentation: use spaces)`},
+			`x.md:3:1: invalid YAML: found character that cannot start any token (YAML does not allow tabs for indentation: use spaces)`},
 		{"a: 1\n\tb: 2\n",
-			`x.md:3: invalid YAML: found a tab character that violates indentation (YAML does not allow tabs for indentation: use spaces)`},
+			`x.md:3:1: invalid YAML: found a tab character that violates indentation (YAML does not allow tabs for indentation: use spaces)`},
 		// A tab elsewhere in the file does not make every error a tab error.
 		{"a: \"x\ty\"\nb: @x\n",
-			`x.md:3: invalid YAML: found character that cannot start any token (a value that starts with @ must be in quotes)`},
+			`x.md:3:4: invalid YAML: found character that cannot start any token (a value that starts with @ must be in quotes)`},
 		{"a: `kod`\n",
-			"x.md:2: invalid YAML: found character that cannot start any token (a value that starts with ` must be in quotes)"},
+			"x.md:2:4: invalid YAML: found character that cannot start any token (a value that starts with ` must be in quotes)"},
 		{"a: *Nowość* dziś\n",
-			`x.md:2: invalid YAML: did not find expected alphabetic or numeric character (a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie")`},
+			`x.md:2:4: invalid YAML: did not find expected alphabetic or numeric character (a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie")`},
 		{"a: 1\nb: *nic\n",
-			`x.md:3: invalid YAML: unknown anchor 'nic' referenced (a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie")`},
+			`x.md:3:4: invalid YAML: unknown anchor 'nic' referenced (a value that starts with * or & must be in quotes, e.g. summary: "*Nowość* w partnerstwie")`},
 		{"a: 1\nb: \x01\n",
-			`x.md:3: invalid YAML: control characters are not allowed (the line holds an invisible control character, often pasted from a terminal or a PDF: type the value again)`},
+			`x.md:3:4: invalid YAML: control characters are not allowed (the line holds an invisible control character, often pasted from a terminal or a PDF: type the value again)`},
 		{"a: 1\nb: " + strings.Repeat("[", 10_001) + "\n",
 			`x.md:3: invalid YAML: exceeded max depth of 10000 (lists and mappings nest too deeply here: write the data flatter)`},
 	} {
@@ -463,7 +464,7 @@ func TestParseSyntaxErrorBigDocument(t *testing.T) {
 	start := time.Now()
 	r := &yamlx.Reader{Path: "site.yaml", Problems: &diag.List{}}
 	r.Parse([]byte(b.String()))
-	check(t, r, `site.yaml:5001: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`)
+	check(t, r, `site.yaml:5001:7: invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be in quotes, e.g. title: "Spotkanie: podsumowanie")`)
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("Parse took %v", d)
 	}
