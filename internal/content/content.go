@@ -89,8 +89,14 @@ type Doc struct {
 	// language suffix and extension. Translations share it.
 	Key string
 	// Name is the file name without date prefix, language and extension:
-	// a partner's id, a meeting's default slug.
+	// a partner's id, a meeting's default slug. In a bundle the folder's
+	// name takes the file's place.
 	Name string
+	// Bundle is the folder under content/ of a bundle's index file
+	// ("meetings/2015-05-14-x" for meetings/2015-05-14-x/index.pl.md),
+	// "" for a single file. The bundle's other files are its resources,
+	// shared by its translations.
+	Bundle string
 
 	Title   string
 	Summary string
@@ -163,6 +169,10 @@ func Parse(rel string, src []byte, opts Options) (*Doc, diag.List) {
 	var problems diag.List
 	d := &Doc{Path: Dir + "/" + rel}
 	d.Kind, d.Lang, d.Key, d.Name = classify(rel, opts, &problems, d.Path)
+	if dir, ok := bundleDir(d.Key); ok {
+		d.Bundle, d.Key = dir, dir
+		d.Name = datePrefix.ReplaceAllString(path.Base(dir), "")
+	}
 
 	src, ok := checkEncoding(d.Path, src, &problems)
 	if !ok {
@@ -219,6 +229,19 @@ func classify(rel string, opts Options, problems *diag.List, p string) (Kind, st
 	}
 	name := datePrefix.ReplaceAllString(path.Base(base), "")
 	return kind, lang, base, name
+}
+
+// bundleDir says whether key (a translation key by file name) is a
+// bundle's index file, and gives its folder. content/index.md is the home
+// page, and meetings/index.md or partners/index.md no bundle: a bundle is
+// one meeting, partner or page in a folder of its own.
+func bundleDir(key string) (string, bool) {
+	dir, name := path.Split(key)
+	dir = strings.TrimSuffix(dir, "/")
+	if name != "index" || dir == "" || dir == "meetings" || dir == "partners" {
+		return "", false
+	}
+	return dir, true
 }
 
 // decomposed writes a name with each combining mark as \uHHHH, to show

@@ -62,6 +62,26 @@ var parseCases = []parseCase{
 		},
 	},
 	{
+		name: "bundle: the folder names the meeting",
+		rel:  "meetings/2015-05-14-spotkanie-sygnatariuszy/index.en.md",
+		src:  "---\n" + meetingFM + "---\n",
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "Bundle", d.Bundle, "meetings/2015-05-14-spotkanie-sygnatariuszy")
+			eq(t, "Key", d.Key, "meetings/2015-05-14-spotkanie-sygnatariuszy")
+			eq(t, "Name", d.Name, "spotkanie-sygnatariuszy")
+			eq(t, "Lang", d.Lang, "en")
+		},
+	},
+	{
+		name: "the home page's index file is no bundle",
+		rel:  "index.pl.md",
+		src:  "---\ntitle: Start\n---\n",
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "Bundle", d.Bundle, "")
+			eq(t, "Key", d.Key, "index")
+		},
+	},
+	{
 		name: "missing front matter",
 		rel:  "o-nas.md",
 		src:  "Tekst bez nagłówka.\n",

@@ -90,6 +90,10 @@ func targetKey(s *site.Site, p *site.Page, dest string) string {
 	if ext := path.Ext(key); ext != "" && s.Config.Language(ext[1:]) != nil {
 		key = strings.TrimSuffix(key, ext)
 	}
+	// A bundle's index file is keyed by its folder.
+	if k, ok := strings.CutSuffix(key, "/index"); ok && k != "meetings" && k != "partners" {
+		key = k
+	}
 	return key
 }
 

@@ -755,8 +755,9 @@ func (s *Site) Lang(code string) *Lang {
 }
 
 // ResolveLink finds the page a relative link in a content file points at:
-// dest is relative to the linking file ("../partners/wup.pl.md"), with or
-// without a language suffix, compared in Unicode NFC as file names are. A
+// dest is relative to the linking file ("../partners/wup.pl.md"; from a
+// bundle's index file, relative to its folder), with or without a language
+// suffix; a bundle is named by its index file or its folder ("x/"), compared in Unicode NFC as file names are. A
 // link without a suffix is given in the linking page's language when it
 // has a translation there, else in the first language that has the page.
 // A link that names a language ("stara-nazwa.pl.md") is that language's
@@ -780,6 +781,11 @@ func (s *Site) ResolveLink(from *Page, dest string) (*Page, bool) {
 	named := ""
 	if ext := path.Ext(key); ext != "" && s.Config.Language(ext[1:]) != nil {
 		key, named = strings.TrimSuffix(key, ext), ext[1:]
+	}
+	// A bundle is keyed by its folder: its index file, and the folder
+	// itself, name it.
+	if k, ok := strings.CutSuffix(key, "/index"); ok && k != "meetings" && k != "partners" {
+		key = k
 	}
 	// Pages are keyed by translation key, which generated pages share
 	// (@home, @partners …) and which the home page takes from them: only

@@ -364,3 +364,54 @@ func TestPartnerIDsInNFC(t *testing.T) {
 		t.Errorf("host %v, participants %v", m.Host, m.Participants)
 	}
 }
+
+// TestBundles: a folder with index files is one meeting, partner or page,
+// named by the folder; its translations pair by the folder, and links from
+// inside it are relative to the index file.
+func TestBundles(t *testing.T) {
+	s, problems := build(t, map[string]string{
+		"meetings/2015-05-14-spotkanie/index.pl.md": meeting("Spotkanie", "2015-05-14", "summary: Zobacz [WUP](../../partners/wup/index.md) i [B](../2016-01-02-b.md)."),
+		"meetings/2015-05-14-spotkanie/index.en.md": meeting("Meeting", "2015-05-14", "slug: signatories"),
+		"meetings/2016-01-02-b.pl.md":               meeting("B", "2016-01-02"),
+		"partners/wup/index.pl.md":                  partner("WUP", "jst"),
+		"o-nas/index.pl.md":                         page("O nas"),
+	})
+	if problems.HasErrors() {
+		t.Fatal(messages(problems))
+	}
+	m := s.ByURL("/spotkania/2015/spotkanie/")
+	if m == nil {
+		t.Fatalf("no bundle meeting at /spotkania/2015/spotkanie/; have %v", urls(s.Pages))
+	}
+	if m.Doc.Bundle != "meetings/2015-05-14-spotkanie" || m.Key != "meetings/2015-05-14-spotkanie" {
+		t.Errorf("Bundle %q, Key %q", m.Doc.Bundle, m.Key)
+	}
+	if len(m.Translations) != 1 || m.Translations[0].URL != "/en/meetings/2015/signatories/" {
+		t.Errorf("translations of the bundle: %v", urls(m.Translations))
+	}
+	if s.ByURL("/partnerzy/wup/") == nil || s.ByURL("/o-nas/") == nil {
+		t.Errorf("bundle partner or page missing; have %v", urls(s.Pages))
+	}
+	b := s.ByURL("/spotkania/2016/b/")
+	for _, c := range []struct {
+		from       *site.Page
+		dest, want string
+	}{
+		{m, "../../partners/wup/index.md", "/partnerzy/wup/"},
+		{m, "../../partners/wup/", "/partnerzy/wup/"},
+		{m, "../2016-01-02-b.md", "/spotkania/2016/b/"},
+		{m, "index.en.md", "/en/meetings/2015/signatories/"},
+		{b, "2015-05-14-spotkanie/index.pl.md", "/spotkania/2015/spotkanie/"},
+		{b, "2015-05-14-spotkanie/", "/spotkania/2015/spotkanie/"},
+		{b, "2015-05-14-spotkanie/index.md", "/spotkania/2015/spotkanie/"},
+	} {
+		p, ok := s.ResolveLink(c.from, c.dest)
+		got := ""
+		if ok {
+			got = p.URL
+		}
+		if got != c.want {
+			t.Errorf("ResolveLink(from %s, %q) = %q, want %q", c.from.URL, c.dest, got, c.want)
+		}
+	}
+}
