@@ -135,6 +135,13 @@ type Doc struct {
 	LogoPos Pos
 	Address string
 
+	// Photos, Cover and Documents name files of the bundle (see Bundle);
+	// a single file has none. Cover is one of the photos' files, or "".
+	Photos    []Photo
+	Cover     string
+	CoverPos  Pos
+	Documents []Document
+
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on, so that Markdown problems get file lines.
 	Body     []byte
@@ -146,6 +153,9 @@ type Options struct {
 	Languages   []string // configured language codes; the first is the default
 	Location    *time.Location
 	StaticFiles func(path string) bool // reports whether static/<path> exists
+	// BundleFiles reports whether content/<path> is a file a bundle may
+	// name (any but a .md file); nil takes every file as there.
+	BundleFiles func(path string) bool
 }
 
 var (
@@ -156,9 +166,10 @@ var (
 )
 
 var (
-	commonKeys  = []string{"title", "summary", "slug", "draft", "publishDate", "expiryDate", "aliases", "params"}
+	mediaKeys   = []string{"photos", "cover", "documents"}
+	commonKeys  = append([]string{"title", "summary", "slug", "draft", "publishDate", "expiryDate", "aliases", "params"}, mediaKeys...)
 	meetingKeys = append([]string{"date", "end", "location", "host", "participants", "guests", "tags"}, commonKeys...)
-	partnerKeys = []string{"title", "short", "sector", "role", "joined", "website", "logo", "address", "draft", "publishDate", "expiryDate", "aliases", "params"}
+	partnerKeys = []string{"title", "short", "sector", "role", "joined", "website", "logo", "address", "draft", "publishDate", "expiryDate", "aliases", "params", "photos", "cover", "documents"}
 	pageKeys    = append([]string{"menu"}, commonKeys...)
 )
 
@@ -361,7 +372,7 @@ func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
 		return
 	}
 	seen := map[string]bool{}
-	var end, expiry *yaml.Node
+	var end, expiry, cover *yaml.Node
 	for _, f := range r.Fields(root, "the front matter of a "+d.Kind.String(), allowed) {
 		seen[f.Name()] = true
 		readField(r, f, d, opts)
@@ -370,9 +381,12 @@ func readFrontMatter(r *yamlx.Reader, root *yaml.Node, d *Doc, opts Options) {
 			end = f.Value
 		case "expiryDate":
 			expiry = f.Value
+		case "cover":
+			cover = f.Value
 		}
 	}
 	checkTimes(r, d, end, expiry)
+	checkCover(r, d, cover)
 	required := []string{"title"}
 	switch d.Kind {
 	case Meeting:
@@ -484,6 +498,12 @@ func readField(r *yamlx.Reader, f yamlx.Field, d *Doc, opts Options) {
 		readLogo(r, f, d, opts)
 	case "address":
 		d.Address, _ = r.NonEmptyString(f)
+	case "photos":
+		readPhotos(r, f, d, opts)
+	case "cover":
+		readCover(r, f, d, opts)
+	case "documents":
+		readDocuments(r, f, d, opts)
 	}
 }
 

@@ -28,7 +28,13 @@ var opts = content.Options{
 	Languages:   []string{"pl", "en"},
 	Location:    warsaw,
 	StaticFiles: func(p string) bool { return p == "images/partners/wup.svg" },
+	BundleFiles: func(p string) bool {
+		return p == "meetings/2015-05-14-x/sala.jpg" || p == "meetings/2015-05-14-x/stol.jpg" || p == "meetings/2015-05-14-x/program.pdf"
+	},
 }
+
+// bundle is the index file of a bundle holding sala.jpg, stol.jpg and program.pdf.
+const bundle = "meetings/2015-05-14-x/index.pl.md"
 
 // Front matter fragments that make a file of each kind valid.
 const (
@@ -79,6 +85,65 @@ var parseCases = []parseCase{
 		check: func(t *testing.T, d *content.Doc) {
 			eq(t, "Bundle", d.Bundle, "")
 			eq(t, "Key", d.Key, "index")
+		},
+	},
+	// --- photos, cover, documents -----------------------------------------
+	{
+		name: "photos, cover and documents of a bundle",
+		rel:  bundle,
+		src: "---\n" + meetingFM + "photos:\n  - file: sala.jpg\n    alt: Sala obrad\n    caption: Obrady\n    credit: Anna Nowak\n    focus: {x: 0.25, y: 1}\n" +
+			"  - {file: stol.jpg, alt: \"-\"}\ncover: stol.jpg\ndocuments:\n  - {file: program.pdf, title: Agenda, lang: en}\n---\n",
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "photos", len(d.Photos), 2)
+			eq(t, "photo", fmt.Sprint(d.Photos[0].File, d.Photos[0].Alt, d.Photos[0].Caption, d.Photos[0].Credit, *d.Photos[0].Focus, d.Photos[0].Pos),
+				"sala.jpgSala obradObradyAnna Nowak{0.25 1} {6 5}")
+			eq(t, "decorative", d.Photos[1].Alt, content.DecorativeAlt)
+			eq(t, "Cover", d.Cover, "stol.jpg")
+			eq(t, "Documents", fmt.Sprint(d.Documents), "[{program.pdf Agenda en {14 5}}]")
+		},
+	},
+	{
+		name: "a document in the page's own language has no lang",
+		rel:  bundle,
+		src:  "---\n" + meetingFM + "documents:\n  - {file: program.pdf, title: Program, lang: pl}\n---\n",
+		check: func(t *testing.T, d *content.Doc) {
+			eq(t, "Lang", d.Documents[0].Lang, "")
+		},
+	},
+	{
+		name: "photo errors",
+		rel:  bundle,
+		src: "---\n" + meetingFM + "photos:\n  - {file: sala.jpg}\n  - {file: brak.jpg, alt: X}\n  - {file: ../y.jpg, alt: X}\n" +
+			"  - {file: /etc/a.jpg, alt: X}\n  - {file: sala.jpg, alt: X}\n  - {alt: X}\n  - {file: stol.jpg, alt: X, focus: {x: 2, y: 0}}\ncover: program.pdf\n---\n",
+		want: []string{
+			"content/meetings/2015-05-14-x/index.pl.md:6:5: a photo needs alt text (say what the photo shows, e.g. alt: Uczestnicy przy stole obrad; write alt: \"-\" only for a decoration)",
+			"content/meetings/2015-05-14-x/index.pl.md:7:12: file content/meetings/2015-05-14-x/brak.jpg does not exist (put the file in content/meetings/2015-05-14-x/ or correct its name)",
+			"content/meetings/2015-05-14-x/index.pl.md:8:12: file \"../y.jpg\" is not a file in the bundle (name a file in the bundle's folder (content/meetings/2015-05-14-x/), e.g. file: sala.jpg)",
+			"content/meetings/2015-05-14-x/index.pl.md:9:12: file \"/etc/a.jpg\" is not a file in the bundle (name a file in the bundle's folder (content/meetings/2015-05-14-x/), e.g. file: sala.jpg)",
+			"content/meetings/2015-05-14-x/index.pl.md:10:12: sala.jpg is listed twice (list each file once)",
+			"content/meetings/2015-05-14-x/index.pl.md:11:5: a photo needs a file (name the photo's file in the bundle, e.g. file: sala.jpg)",
+			"content/meetings/2015-05-14-x/index.pl.md:12:41: focus x must be a number from 0 to 1 (give a fraction of the photo's size from 0 (left, top) to 1 (right, bottom), e.g. x: 0.5)",
+			"content/meetings/2015-05-14-x/index.pl.md:13:8: cover program.pdf is not one of the photos (list it under photos: with its alt text, or name one of the photos)",
+		},
+	},
+	{
+		name: "photos in a single file",
+		rel:  "meetings/2015-05-14-x.pl.md",
+		src:  "---\n" + meetingFM + "photos:\n  - {file: sala.jpg, alt: Sala}\ncover: sala.jpg\n---\n",
+		want: []string{
+			"content/meetings/2015-05-14-x.pl.md:5:1: photos need the meeting to be a bundle: a folder holding its files (make a folder content/meetings/2015-05-14-x/ and move this file into it as index.pl.md, beside the photos and documents)",
+			"content/meetings/2015-05-14-x.pl.md:7:1: cover needs the meeting to be a bundle (make a folder content/meetings/2015-05-14-x/ and move this file into it as index.pl.md, beside the photos and documents)",
+		},
+	},
+	{
+		name: "document errors",
+		rel:  bundle,
+		src:  "---\n" + meetingFM + "documents:\n  - {file: program.pdf}\n  - {file: program.pdf, title: B, lang: polski}\n  - {file: index.en.md, title: C}\n---\n",
+		want: []string{
+			"content/meetings/2015-05-14-x/index.pl.md:6:5: a document needs a title (say what the document is, e.g. title: Program spotkania)",
+			"content/meetings/2015-05-14-x/index.pl.md:7:12: program.pdf is listed twice (list each file once)",
+			"content/meetings/2015-05-14-x/index.pl.md:7:41: lang \"polski\" is not a language code (write a two-letter language code, e.g. lang: en)",
+			"content/meetings/2015-05-14-x/index.pl.md:8:12: file \"index.en.md\" is a Markdown file (name a photo or document, not a text file)",
 		},
 	},
 	{
@@ -251,13 +316,13 @@ var parseCases = []parseCase{
 		name: "unknown key with no close match",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: O nas\nautor: Jan Kowalski\n---\n",
-		want: []string{`content/o-nas.md:3:1: unknown key "autor" in the front matter of a page (known keys: menu, title, summary, slug, draft, publishDate, expiryDate, aliases, params)`},
+		want: []string{`content/o-nas.md:3:1: unknown key "autor" in the front matter of a page (known keys: menu, title, summary, slug, draft, publishDate, expiryDate, aliases, params, photos, cover, documents)`},
 	},
 	{
 		name: "meeting key in a partner",
 		rel:  "partners/wup.pl.md",
 		src:  "---\n" + partnerFM + "date: 2015-05-14\n---\n",
-		want: []string{`content/partners/wup.pl.md:5:1: unknown key "date" in the front matter of a partner (known keys: title, short, sector, role, joined, website, logo, address, draft, publishDate, expiryDate, aliases, params)`},
+		want: []string{`content/partners/wup.pl.md:5:1: unknown key "date" in the front matter of a partner (known keys: title, short, sector, role, joined, website, logo, address, draft, publishDate, expiryDate, aliases, params, photos, cover, documents)`},
 	},
 	{
 		name: "duplicate key",
@@ -925,7 +990,7 @@ var parseCases = []parseCase{
 		name: "page keys refused in a meeting, meeting keys in a page",
 		rel:  "o-nas.md",
 		src:  "---\ntitle: O nas\nlocation: Zielona Góra\n---\n",
-		want: []string{`content/o-nas.md:3:1: unknown key "location" in the front matter of a page (known keys: menu, title, summary, slug, draft, publishDate, expiryDate, aliases, params)`},
+		want: []string{`content/o-nas.md:3:1: unknown key "location" in the front matter of a page (known keys: menu, title, summary, slug, draft, publishDate, expiryDate, aliases, params, photos, cover, documents)`},
 	},
 
 	// --- time: end, publishDate, expiryDate ------------------------------

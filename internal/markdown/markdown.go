@@ -82,6 +82,18 @@ type Converter struct {
 // #fragment) to the URL of that page. ok=false means there is no such file.
 type Resolver func(path string) (url string, ok bool)
 
+// ImageResolver maps the path of an image (relative to the file being
+// converted, percent-decoded, without ?query or #fragment) to its
+// published form; ok=false leaves the image as it is written.
+type ImageResolver func(path string) (img Image, ok bool)
+
+// Image is a published image for an <img>: its src, and the srcset,
+// sizes and intrinsic size the renderer adds when they are given.
+type Image struct {
+	Src, Srcset, Sizes string
+	Width, Height      int
+}
+
 // Result is everything Convert learns from one document.
 type Result struct {
 	// HTML is minified (no line breaks between blocks) unless raw HTML is
@@ -185,11 +197,18 @@ func New(opts Options) *Converter {
 // tree (walkTransformer), and renders it. resolve may be nil: links to .md
 // files are then left as written and not checked.
 func (c *Converter) Convert(src []byte, resolve Resolver) Result {
+	return c.ConvertWithImages(src, resolve, nil)
+}
+
+// ConvertWithImages is Convert, with images whose relative path images
+// resolves rewritten to their published form. Such images load lazily:
+// the first image of a page is its gallery's, above them.
+func (c *Converter) ConvertWithImages(src []byte, resolve Resolver, images ImageResolver) Result {
 	if l, over := overLimits(src); over {
 		return Result{Problems: []Problem{{Line: l.line, Col: 1, Message: l.message, Hint: l.hint}}}
 	}
 	ids := slug.NewIDs()
-	w := &walker{src: src, resolve: resolve, unsafe: c.unsafe, withoutLinks: c.withoutLinks, basePath: c.basePath,
+	w := &walker{src: src, resolve: resolve, images: images, unsafe: c.unsafe, withoutLinks: c.withoutLinks, basePath: c.basePath,
 		ids: ids, openLink: -1}
 	// The text is at most as long as the source, give or take entities:
 	// one allocation instead of a dozen while it grows.

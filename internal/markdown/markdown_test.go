@@ -459,3 +459,21 @@ func TestWithoutLinks(t *testing.T) {
 		t.Fatal("no case has a link: the test compares nothing")
 	}
 }
+
+// TestConvertWithImages: an image the resolver knows is written as its
+// published form; others stay as written.
+func TestConvertWithImages(t *testing.T) {
+	c := New(Options{})
+	images := func(p string) (Image, bool) {
+		if p != "sala obrad.jpg" {
+			return Image{}, false
+		}
+		return Image{Src: "/s/sala-800w.ab.jpg", Srcset: "/s/sala-480w.cd.jpg 480w, /s/sala-800w.ab.jpg 800w",
+			Sizes: "(min-width: 50rem) 50rem, 100vw", Width: 800, Height: 533}, true
+	}
+	r := c.ConvertWithImages([]byte("![Sala](sala%20obrad.jpg) ![Inna](inna.png) ![Zdalna](https://example.org/x.jpg)\n"), nil, images)
+	want := `<p><img src="/s/sala-800w.ab.jpg" alt="Sala" srcset="/s/sala-480w.cd.jpg 480w, /s/sala-800w.ab.jpg 800w" sizes="(min-width: 50rem) 50rem, 100vw" width="800" height="533" loading="lazy" decoding="async"> <img src="inna.png" alt="Inna"> <img src="https://example.org/x.jpg" alt="Zdalna"></p>`
+	if got := string(r.HTML); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -65,6 +65,17 @@ func dangerousScheme(u []byte) string {
 // as the resolver gets it (escapes, entities and %XX decoded), and the
 // ?query#fragment that follows (dest[end:]).
 func contentPath(dest []byte) (end int, path string, ok bool) {
+	end, path, ok = relativePath(dest)
+	if !ok || !hasMDSuffix(dest[:end]) {
+		return 0, "", false
+	}
+	return end, path, true
+}
+
+// relativePath is the decoded path of a relative destination (not from
+// the site root, not a fragment, without a scheme) and where its ?query
+// or #fragment starts.
+func relativePath(dest []byte) (end int, path string, ok bool) {
 	if len(dest) == 0 || dest[0] == '/' || dest[0] == '#' || hasScheme(dest) {
 		return 0, "", false
 	}
@@ -73,9 +84,6 @@ func contentPath(dest []byte) (end int, path string, ok bool) {
 		end = len(dest)
 	}
 	p := dest[:end]
-	if !hasMDSuffix(p) {
-		return 0, "", false
-	}
 	if bytes.IndexByte(p, '\\') >= 0 || bytes.IndexByte(p, '&') >= 0 {
 		p = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(p)))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -32,6 +33,7 @@ const (
 type walker struct {
 	src     []byte
 	resolve Resolver
+	images  ImageResolver
 	unsafe  bool
 	// withoutLinks: links are checked and rewritten but not recorded.
 	withoutLinks bool
@@ -372,6 +374,7 @@ func (w *walker) image(n *ast.Image) {
 		return
 	}
 	n.Destination = w.rooted(n.Destination)
+	w.publishedImage(n)
 	switch alt {
 	case "":
 		w.errorAt(offset(n), "image without alt text", hintAlt)
@@ -384,6 +387,35 @@ func (w *walker) image(n *ast.Image) {
 	l := w.linkAt(n, string(util.URLEscape(n.Destination, true)), true)
 	l.Text = alt
 	w.links = append(w.links, l)
+}
+
+// publishedImage rewrites an image that the ImageResolver knows to its
+// published form.
+func (w *walker) publishedImage(n *ast.Image) {
+	if w.images == nil {
+		return
+	}
+	_, p, ok := relativePath(n.Destination)
+	if !ok {
+		return
+	}
+	img, ok := w.images(p)
+	if !ok {
+		return
+	}
+	n.Destination = []byte(img.Src)
+	if img.Srcset != "" {
+		n.SetAttributeString("srcset", []byte(img.Srcset))
+	}
+	if img.Sizes != "" {
+		n.SetAttributeString("sizes", []byte(img.Sizes))
+	}
+	if img.Width > 0 && img.Height > 0 {
+		n.SetAttributeString("width", []byte(strconv.Itoa(img.Width)))
+		n.SetAttributeString("height", []byte(strconv.Itoa(img.Height)))
+	}
+	n.SetAttributeString("loading", []byte("lazy"))
+	n.SetAttributeString("decoding", []byte("async"))
 }
 
 // altText is the plain text of an image description, as the renderer

@@ -74,6 +74,21 @@ type Page struct {
 	// Target is where an Alias page redirects.
 	Target *Page
 
+	// Photos, Cover and Documents are a bundle's files as the page shows
+	// them (see bundleMedia): in its language, or marked with the default
+	// language's code where it gives no text of its own.
+	Photos    []Photo
+	Cover     string
+	Documents []Document
+
+	// Filled by the image phase: the photos as published (one per Photos
+	// entry, in order; Markdown images stay in Content), the social
+	// preview (nil: the site's default), the documents as published (one
+	// per Documents entry).
+	Pictures  []Picture
+	Social    *Image
+	Downloads []Download
+
 	// Filled by the Markdown phase.
 	Content string // HTML
 	Summary string
@@ -213,6 +228,7 @@ func (b *builder) run(docs []*content.Doc) {
 		b.resolveLang(l)
 	}
 	b.linkTranslations()
+	b.bundleMedia()
 }
 
 // publishable drops drafts, documents before their publishDate and from

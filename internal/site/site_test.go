@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -413,5 +414,36 @@ func TestBundles(t *testing.T) {
 		if got != c.want {
 			t.Errorf("ResolveLink(from %s, %q) = %q, want %q", c.from.URL, c.dest, got, c.want)
 		}
+	}
+}
+
+// TestBundleMediaFallback: a translation that gives no text for a file of
+// the default language gets that language's, marked with its code.
+func TestBundleMediaFallback(t *testing.T) {
+	s, problems := build(t, map[string]string{
+		"meetings/2015-05-14-x/index.pl.md": meeting("Spotkanie", "2015-05-14",
+			"photos:\n  - {file: a.jpg, alt: Sala, caption: Obrady, credit: Anna}\n  - {file: b.jpg, alt: Stół}\ncover: b.jpg",
+			"documents:\n  - {file: p.pdf, title: Program}\n  - {file: e.pdf, title: Agenda, lang: en}"),
+		"meetings/2015-05-14-x/index.en.md": meeting("Meeting", "2015-05-14", "photos:\n  - {file: a.jpg, alt: Hall}"),
+	})
+	if problems.HasErrors() {
+		t.Fatal(messages(problems))
+	}
+	en := s.ByURL("/en/meetings/2015/x/")
+	got := fmt.Sprint(en.Photos[0].Alt, "|", en.Photos[0].AltLang, "|", en.Photos[0].Caption, "|", en.Photos[0].CaptionLang, "|", en.Photos[0].Credit, ";",
+		en.Photos[1].Alt, "|", en.Photos[1].AltLang, ";", en.Cover)
+	if want := "Hall||Obrady|pl|Anna;Stół|pl;b.jpg"; got != want {
+		t.Errorf("English photos %s, want %s", got, want)
+	}
+	var docs []string
+	for _, d := range en.Documents {
+		docs = append(docs, d.File+"|"+d.Title+"|"+d.Lang+"|"+d.TitleLang)
+	}
+	// p.pdf is in Polish, e.pdf in English, the page's language.
+	if got, want := strings.Join(docs, ";"), "p.pdf|Program|pl|pl;e.pdf|Agenda||pl"; got != want {
+		t.Errorf("English documents %s, want %s", got, want)
+	}
+	if pl := s.ByURL("/spotkania/2015/x/"); pl.Photos[0].AltLang != "" || len(pl.Photos) != 2 {
+		t.Errorf("Polish photos %+v", pl.Photos)
 	}
 }
