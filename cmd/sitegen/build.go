@@ -111,10 +111,11 @@ func runBuild(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	}
 	defer w.Abort() // after Commit, nothing
 	var written fileList
-	res := build.Run(src, build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: f.now.clock(now), Emit: func(file output.File) error {
-		written.add(file)
-		return w.Add(file)
-	}})
+	res := build.Run(src, build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: f.now.clock(now),
+		ImageCache: filepath.Join(f.source, build.ImageCacheDir), Emit: func(file output.File) error {
+			written.add(file)
+			return w.Add(file)
+		}})
 	st.printProblems(stderr, res.Problems)
 	if res.Problems.HasErrors() {
 		if err := w.Abort(); err != nil {

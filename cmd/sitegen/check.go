@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -87,7 +88,8 @@ func runCheck(args []string, stdout, stderr io.Writer, now func() time.Time) int
 	start := f.now.clock(now)
 	src, closeSrc := siteFS(f.source)
 	defer closeSrc()
-	res := build.Run(src, build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start})
+	res := build.Run(src, build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Now: start,
+		ImageCache: filepath.Join(f.source, build.ImageCacheDir)})
 	var rep *check.Report
 	if res.Problems.HasErrors() {
 		rep = &check.Report{Notes: []string{"the site does not build, so its pages were not checked: fix the errors above first"}}

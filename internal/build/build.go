@@ -65,6 +65,11 @@ type Options struct {
 	// files are taken as they were, not even looked at. Nil means not
 	// known: every file's stamp is checked.
 	Changed []string
+	// ImageCache is the folder (on disk) where processed photos are kept
+	// between builds, ImageCacheDir under the site's folder for `sitegen
+	// build`; "" makes every photo afresh (serve and tests, whose Cache
+	// keeps them in memory across builds).
+	ImageCache string
 	// Defer leaves the feeds, the sitemap and the search index, which are
 	// made from every page, to Result.Deferred, so that serve can show an
 	// edited page before they are done.
@@ -131,7 +136,7 @@ func Run(src fs.FS, opts Options) *Result {
 	}
 	catalogs := loadCatalogs(src, cfg, opts.Cache, &res.Problems)
 	static := loadStatic(src, opts.Cache, &res.Problems)
-	docs := loadContent(src, cfg, static, opts, &res.Stats, &res.Problems)
+	docs, resources := loadContent(src, cfg, static, opts, &res.Stats, &res.Problems)
 	if res.Problems.HasErrors() {
 		return res
 	}
@@ -144,6 +149,8 @@ func Run(src fs.FS, opts Options) *Result {
 	if res.Problems.HasErrors() {
 		return res
 	}
+	m := newMedia(resources, opts, &res.Problems)
+	m.pageMedia(s, opts.Workers, &res.Problems)
 
 	min := output.NewMinifier()
 	// The templates and static files do not depend on the Markdown, and
@@ -169,7 +176,7 @@ func Run(src fs.FS, opts Options) *Result {
 		setupProbs.Merge(problems)
 		sink.handAll(assetFiles, opts.Workers)
 	}()
-	contentKeys := convert(s, min, opts, &res.Stats, &res.Problems)
+	contentKeys := convert(s, min, m, opts, &res.Stats, &res.Problems)
 	indexes := func() ([]output.File, diag.List) {
 		var problems diag.List
 		feedFiles, p := feeds.Files(s, catalogs)
@@ -208,6 +215,8 @@ func Run(src fs.FS, opts Options) *Result {
 		facts = renderFacts(setup, opts.Cache, s)
 	}
 	pages := renderPages(s, r, opts, sink, contentKeys, facts, &res.Stats, &res.Problems)
+	mediaFiles := m.outputs() // complete once every page is converted
+	sink.handAll(mediaFiles, opts.Workers)
 	<-indexesDone
 	res.Problems.Merge(indexProbs)
 	if res.Problems.HasErrors() {
@@ -218,7 +227,7 @@ func Run(src fs.FS, opts Options) *Result {
 			res.PagesByLang[p.Lang.Code]++
 		}
 	}
-	res.Files = slices.Concat(pages, assetFiles, indexFiles)
+	res.Files = slices.Concat(pages, assetFiles, indexFiles, mediaFiles)
 	sortFiles(res.Files)
 	if sink.on() {
 		// The files are gone; their paths are all Validate needs. Its
@@ -237,6 +246,13 @@ func Run(src fs.FS, opts Options) *Result {
 		})
 	} else {
 		validate(s, res.Files, assetFiles, &res.Problems)
+	}
+	if opts.ImageCache != "" && !res.Problems.HasErrors() {
+		// Photos taken out of the site would otherwise stay in the cache
+		// for ever.
+		if _, err := m.proc.Prune(); err != nil {
+			res.Problems.Add(diag.Problem{Path: opts.ImageCache, Severity: diag.Warning, Message: err.Error()})
+		}
 	}
 	return res
 }
@@ -366,11 +382,12 @@ func loadStatic(src fs.FS, cache *Cache, problems *diag.List) []staticFile {
 	return files
 }
 
-// listContent walks content/ for the Markdown files to build, with their
-// entries, and reports what it refuses; false when there is no content/.
+// listContent walks content/ for the files to build (Markdown files, and
+// the others that bundles may hold), with their entries, and reports what
+// it refuses; false when there is no content/.
 func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool) {
-	var paths []string
-	var entries []fs.DirEntry
+	var paths, others []string
+	var entries, otherEntries []fs.DirEntry
 	err := fs.WalkDir(src, content.Dir, func(p string, d fs.DirEntry, err error) error {
 		if !utf8.ValidString(p) {
 			return skipNotUTF8(p, d, problems)
@@ -385,8 +402,14 @@ func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool)
 			}
 			return nil
 		}
-		if content.Skipped(p, false) || !linkInSite(src, p, d, problems) || !strings.HasSuffix(d.Name(), ".md") ||
-			!publishableName(p, problems) || !regularFile(src, p, d, problems) {
+		if content.Skipped(p, false) || !linkInSite(src, p, d, problems) {
+			return nil
+		}
+		if !strings.HasSuffix(d.Name(), ".md") {
+			others, otherEntries = append(others, p), append(otherEntries, d)
+			return nil
+		}
+		if !publishableName(p, problems) || !regularFile(src, p, d, problems) {
 			return nil
 		}
 		paths = append(paths, p)
@@ -399,31 +422,77 @@ func listContent(src fs.FS, problems *diag.List) ([]string, []fs.DirEntry, bool)
 		return nil, nil, false
 	}
 	caseTwins(paths, problems)
+	// Other files are content only in a bundle: elsewhere the build
+	// passes over them (and check warns).
+	bundles := map[string]bool{}
+	for _, p := range paths {
+		if dir, base := path.Split(p); strings.HasPrefix(base, "index.") {
+			if dir = strings.TrimSuffix(dir, "/"); dir != content.Dir && dir != content.Dir+"/meetings" && dir != content.Dir+"/partners" {
+				bundles[dir] = true
+			}
+		}
+	}
+	for i, p := range others {
+		if inBundle(p, bundles) && publishableName(p, problems) &&
+			regularFile(src, p, otherEntries[i], problems) {
+			paths, entries = append(paths, p), append(entries, otherEntries[i])
+		}
+	}
 	return paths, entries, true
 }
 
-// loadContent parses every Markdown file under content/ in parallel. Each
-// worker writes its own slot, so the result is in path order without locks.
-func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, stats *Stats, problems *diag.List) []*content.Doc {
-	if !rootInSite(src, content.Dir, problems) {
-		return nil
+// inBundle says whether the file p is in one of the bundle folders.
+func inBundle(p string, bundles map[string]bool) bool {
+	for dir := path.Dir(p); dir != "." && dir != content.Dir; dir = path.Dir(dir) {
+		if bundles[dir] {
+			return true
+		}
 	}
-	paths, entries, ok := o.Cache.listing(src, content.Dir, problems, func(problems *diag.List) ([]string, []fs.DirEntry, bool) {
+	return false
+}
+
+// loadContent parses every Markdown file under content/ in parallel, and
+// reads the other files, which bundles may name. Each worker writes its
+// own slot, so the result is in path order without locks.
+func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, stats *Stats, problems *diag.List) ([]*content.Doc, map[string]resource) {
+	if !rootInSite(src, content.Dir, problems) {
+		return nil, nil
+	}
+	all, allEntries, ok := o.Cache.listing(src, content.Dir, problems, func(problems *diag.List) ([]string, []fs.DirEntry, bool) {
 		return listContent(src, problems)
 	})
 	if !ok {
-		return nil
+		return nil, nil
+	}
+	var paths, others []string
+	var entries, otherEntries []fs.DirEntry
+	for i, p := range all {
+		if strings.HasSuffix(p, ".md") {
+			paths, entries = append(paths, p), append(entries, allEntries[i])
+		} else {
+			others, otherEntries = append(others, p), append(otherEntries, allEntries[i])
+		}
+	}
+	resources := make(map[string]resource, len(others))
+	for i, p := range others {
+		data, key, err := o.Cache.read(src, p, otherEntries[i])
+		if err != nil {
+			problems.Add(diag.Problem{Path: p, Message: describeErr(err)})
+			continue
+		}
+		resources[strings.TrimPrefix(p, content.Dir+"/")] = resource{data: data, key: key}
 	}
 	staticSet := make(map[string]bool, len(static))
 	for _, f := range static {
 		staticSet[f.path] = true
 	}
 	opts := content.Options{Languages: cfg.Codes(), Location: cfg.Location,
-		StaticFiles: func(p string) bool { return staticSet[p] }}
+		StaticFiles: func(p string) bool { return staticSet[p] },
+		BundleFiles: func(p string) bool { _, ok := resources[p]; return ok }}
 
 	var facts [32]byte
 	if o.Cache != nil {
-		facts = parseFacts(opts, static)
+		facts = parseFacts(opts, static, resources)
 	}
 	docs := make([]*content.Doc, len(paths))
 	lists := make([]diag.List, len(paths))
@@ -444,7 +513,7 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 			stats.Parsed++
 		}
 	}
-	return docs
+	return docs, resources
 }
 
 // convert turns every content page's Markdown into HTML, rewriting links
@@ -453,7 +522,7 @@ func loadContent(src fs.FS, cfg *config.Config, static []staticFile, o Options, 
 // once per document; the templates are minified when they are parsed, so
 // whole pages need no minifying. With a cache it returns each page's
 // convert key, which stands for its Content in the render cache.
-func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, problems *diag.List) map[*site.Page]convertKey {
+func convert(s *site.Site, min *output.Minifier, m *media, o Options, stats *Stats, problems *diag.List) map[*site.Page]convertKey {
 	converters := map[string]*markdown.Converter{}
 	for _, l := range s.Config.Languages {
 		// The links' record is for check, which converts again.
@@ -494,7 +563,7 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 				}
 				return base + t.URL, true
 			}
-			r := converters[p.Lang.Code].Convert(p.Doc.Body, resolve)
+			r := converters[p.Lang.Code].ConvertWithImages(p.Doc.Body, resolve, m.inline(s, p, base, &c.images))
 			if lean {
 				// Nothing reads the Markdown again: let the source go,
 				// a third of what a streaming build would hold.
@@ -524,6 +593,8 @@ func convert(s *site.Site, min *output.Minifier, o Options, stats *Stats, proble
 		p.Text = out[i].text
 		p.Summary = cmp.Or(p.Doc.Summary, out[i].summary)
 		problems.Merge(out[i].problems)
+		m.inlineProblems(s, p, out[i].images, problems)
+		p.Uses = bundleUses(p, out[i].images)
 		if fresh[i] {
 			stats.Converted++
 		}

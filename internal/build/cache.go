@@ -186,6 +186,7 @@ type converted struct {
 	key                    convertKey
 	content, text, summary string
 	problems               diag.List
+	images                 []string // bundle files shown by Markdown images, under content/
 }
 
 type minified struct {
@@ -280,7 +281,7 @@ func (k key) sum() [32]byte { return sha256.Sum256(k) }
 
 // parseFacts is what parsing depends on besides the file: the languages,
 // the time zone and the static files.
-func parseFacts(opts content.Options, static []staticFile) [32]byte {
+func parseFacts(opts content.Options, static []staticFile, resources map[string]resource) [32]byte {
 	k := newKey()
 	for _, l := range opts.Languages {
 		k = k.str(l)
@@ -288,6 +289,17 @@ func parseFacts(opts content.Options, static []staticFile) [32]byte {
 	k = k.str(opts.Location.String())
 	for _, f := range static {
 		k = k.str(f.path)
+	}
+	// Bundle files by content: a photo changed is new variants' names
+	// in every page that shows it.
+	paths := make([]string, 0, len(resources))
+	for p := range resources {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		key := resources[p].key
+		k = k.str(p).raw(key[:])
 	}
 	return k.sum()
 }
@@ -579,6 +591,8 @@ func optionsInKey() map[string]bool {
 		"Changed": false, // says where to look, not what to give
 		"Defer":   false, // the same files, some of them later
 		"Emit":    false, // the same files, handed over as they are made
+		// Where processed photos are kept; they are the same made afresh.
+		"ImageCache": false,
 	}
 }
 

@@ -39,6 +39,7 @@ const (
 	RuleStaleTranslation = "translation-stale"   // a translation older than its source
 	RuleStrayFile        = "stray-file"          // a file in content/ that the build ignores
 	RuleAccessInfo       = "accessibility-info"  // easy-to-read text or Polish Sign Language missing
+	RuleTranslationAlt   = "translation-alt"     // a photo's or document's text taken from the default language
 )
 
 // outputDir names output files in findings as a build writes them by
@@ -139,6 +140,7 @@ func Run(files []output.File, s *site.Site, opts Options) *Report {
 	c.pages()
 	c.translations(opts.History)
 	c.accessInfo()
+	c.translationAlt()
 	if opts.Source != nil {
 		c.strayFiles(opts.Source)
 	}

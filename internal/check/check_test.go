@@ -1,6 +1,9 @@
 package check_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"io/fs"
 	"os"
 	"slices"
@@ -378,5 +381,53 @@ func TestSampleSiteClean(t *testing.T) {
 		if len(c.Missing) > 0 {
 			t.Errorf("%s lacks %v", c.Lang, c.Missing)
 		}
+	}
+}
+
+// smallPNG is a 64×48 PNG, a photo for bundle tests.
+func smallPNG(t *testing.T) string {
+	t.Helper()
+	m := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for i := range m.Pix {
+		m.Pix[i] = byte(i * 7)
+	}
+	for i := 3; i < len(m.Pix); i += 4 {
+		m.Pix[i] = 255
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestBundleFiles: files of a bundle that nothing names are reported, the
+// ones its photos, documents and text use are not; a translation without
+// its own alt text is warned about.
+func TestBundleFiles(t *testing.T) {
+	photo := smallPNG(t)
+	fm := "title: Spotkanie\ndate: 2015-05-14\nlocation: Zielona Góra\n"
+	r := runCheck(t, siteFS(t, map[string]string{
+		"content/meetings/2015-05-14-x/index.pl.md": "---\n" + fm + "photos:\n  - {file: sala.png, alt: Sala obrad, caption: Obrady}\n" +
+			"documents:\n  - {file: program.pdf, title: Program}\n---\n\nTekst ![Stół](stol.png).\n",
+		"content/meetings/2015-05-14-x/index.en.md": "---\n" + fm + "---\n\nText.\n",
+		"content/meetings/2015-05-14-x/sala.png":    photo,
+		"content/meetings/2015-05-14-x/stol.png":    photo,
+		"content/meetings/2015-05-14-x/program.pdf": "%PDF-1.4\n",
+		"content/meetings/2015-05-14-x/stare.jpg":   "nothing uses it",
+	}), "", nil)
+	want := []string{
+		"content/meetings/2015-05-14-x/index.en.md: warning: document program.pdf has no title in this language: the pl one is shown [translation-alt]",
+		"content/meetings/2015-05-14-x/index.en.md: warning: photo sala.png has no alt text in this language: the pl text is shown [translation-alt]",
+		"content/meetings/2015-05-14-x/stare.jpg: warning: a file of the bundle that nothing uses, so the build leaves it out of the site [stray-file]",
+	}
+	var got []string
+	for _, l := range lines(r) {
+		if strings.Contains(l, "2015-05-14-x") {
+			got = append(got, l)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

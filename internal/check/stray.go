@@ -7,6 +7,7 @@ import (
 
 	"github.com/lubuskie-es/sitegen/internal/content"
 	"github.com/lubuskie-es/sitegen/internal/diag"
+	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
 // strayFiles reports files under content/ that the build passes over, as
@@ -15,6 +16,15 @@ import (
 // x.md.txt while Windows hides the extension, and an image put beside the
 // text is not published.
 func (c *checker) strayFiles(src fs.FS) {
+	bundles, used := map[string]bool{}, map[string]bool{}
+	for _, p := range c.site.Pages {
+		if p.Doc != nil && p.Doc.Bundle != "" {
+			bundles[content.Dir+"/"+p.Doc.Bundle] = true
+			for _, u := range p.Uses {
+				used[content.Dir+"/"+u] = true
+			}
+		}
+	}
 	_ = fs.WalkDir(src, content.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // the build reports what it cannot read
@@ -26,7 +36,14 @@ func (c *checker) strayFiles(src fs.FS) {
 			}
 			return nil
 		}
-		if content.Skipped(p, false) || strings.HasSuffix(name, ".md") {
+		if content.Skipped(p, false) || strings.HasSuffix(name, ".md") || used[p] {
+			return nil
+		}
+		if bundle := bundleOf(p, bundles); bundle != "" {
+			c.add(RuleStrayFile, &origin{path: p}, "", diag.Warning,
+				"a file of the bundle that nothing uses, so the build leaves it out of the site",
+				"list it under photos: or documents: in "+bundle+"/index.*.md, show it in the text as ![what it shows]("+
+					strings.TrimPrefix(p, bundle+"/")+"), or delete it")
 			return nil
 		}
 		c.add(RuleStrayFile, &origin{path: p}, "", diag.Warning,
@@ -51,4 +68,39 @@ func strayHint(name string) string {
 		return "files in content/ are not published: put it in static/ (e.g. static/images/" + name + ") and link it as /images/" + name
 	}
 	return "only .md files in content/ become pages; other files belong in static/"
+}
+
+// bundleOf is the bundle folder holding the file p, or "".
+func bundleOf(p string, bundles map[string]bool) string {
+	for dir := path.Dir(p); dir != "." && dir != content.Dir; dir = path.Dir(dir) {
+		if bundles[dir] {
+			return dir
+		}
+	}
+	return ""
+}
+
+// translationAlt reports the photos and documents of a translation that
+// show the default language's text because the translation gives none.
+func (c *checker) translationAlt() {
+	for _, p := range c.site.Pages {
+		if p.Doc == nil || p.Kind == site.Alias {
+			continue
+		}
+		at := &origin{path: p.Doc.Path}
+		hint := "give the " + p.Lang.Code + " text under photos: (alt, caption) or documents: (title) in this file"
+		for _, ph := range p.Photos {
+			switch {
+			case ph.AltLang != "":
+				c.add(RuleTranslationAlt, at, "", diag.Warning, "photo "+ph.File+" has no alt text in this language: the "+ph.AltLang+" text is shown", hint)
+			case ph.CaptionLang != "":
+				c.add(RuleTranslationAlt, at, "", diag.Warning, "photo "+ph.File+" has no caption in this language: the "+ph.CaptionLang+" one is shown", hint)
+			}
+		}
+		for _, d := range p.Documents {
+			if d.TitleLang != "" {
+				c.add(RuleTranslationAlt, at, "", diag.Warning, "document "+d.File+" has no title in this language: the "+d.TitleLang+" one is shown", hint)
+			}
+		}
+	}
 }

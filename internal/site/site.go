@@ -88,6 +88,9 @@ type Page struct {
 	Pictures  []Picture
 	Social    *Image
 	Downloads []Download
+	// Uses lists the bundle's files the page publishes, paths under
+	// content/ (photos, documents, Markdown images), for check.
+	Uses []string
 
 	// Filled by the Markdown phase.
 	Content string // HTML
