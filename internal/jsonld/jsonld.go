@@ -33,6 +33,9 @@ type Input struct {
 	// Image gives the absolute address of a page's picture (a partner's
 	// logo), or "".
 	Image func(*site.Page) string
+	// Photo gives the absolute address of a page's photo (its social
+	// preview), or ""; nil means none.
+	Photo func(*site.Page) string
 }
 
 // Crumb is one step of the breadcrumb trail, with its absolute address.
@@ -82,6 +85,7 @@ type Organization struct {
 	Description   string   `json:"description,omitempty"`
 	URL           string   `json:"url"`
 	Logo          string   `json:"logo,omitempty"`
+	Image         string   `json:"image,omitempty"`
 	Address       string   `json:"address,omitempty"`
 	SameAs        []string `json:"sameAs,omitempty"`
 }
@@ -186,6 +190,9 @@ func event(in Input) Event {
 	} else {
 		e.Organizer = partnership(in, in.URL(in.Lang.Home))
 	}
+	if u := photo(in, p); u != "" {
+		e.Image = u // the meeting's own photo says more than its host's logo
+	}
 	if len(p.Tags) > 0 {
 		e.Keywords = make([]string, len(p.Tags))
 		for i, t := range p.Tags {
@@ -201,7 +208,7 @@ func organization(p *site.Page, in Input) Organization {
 	d := p.Doc
 	u := in.URL(p)
 	o := Organization{Type: "Organization", ID: u + "#organization", Name: d.Title,
-		AlternateName: d.Short, URL: u, Logo: in.Image(p), Address: d.Address}
+		AlternateName: d.Short, URL: u, Logo: in.Image(p), Image: photo(in, p), Address: d.Address}
 	if p == in.Page {
 		o.Description = in.Description
 	}
@@ -209,4 +216,11 @@ func organization(p *site.Page, in Input) Organization {
 		o.SameAs = []string{d.Website}
 	}
 	return o
+}
+
+func photo(in Input, p *site.Page) string {
+	if in.Photo == nil {
+		return ""
+	}
+	return in.Photo(p)
 }

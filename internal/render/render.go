@@ -438,6 +438,13 @@ func (r *Renderer) jsonLD(v *View) (template.JS, error) {
 			}
 			return ""
 		},
+		Photo: func(p *site.Page) string {
+			if p.Social == nil {
+				return ""
+			}
+			u, _ := r.absURL(p.Social.URL)
+			return u
+		},
 		Crumbs: make([]jsonld.Crumb, len(v.Breadcrumbs))}
 	for i, c := range v.Breadcrumbs {
 		in.Crumbs[i] = jsonld.Crumb{Name: c.Title, URL: abs(c.Page)}

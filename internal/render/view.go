@@ -39,9 +39,16 @@ type View struct {
 	// get no description for search engines and social networks; Article
 	// is true for meetings and content pages (og:type).
 	Described, Article bool
-	// AbsURL is the page's absolute address (canonical link, og:url);
-	// ImageURL that of its picture (og:image), "" if none.
-	AbsURL, ImageURL string
+	// AbsURL is the page's absolute address (canonical link, og:url).
+	AbsURL string
+	// Social is the page's og:image: its cover's preview, else the
+	// site's default image; nil when there is neither.
+	Social *SocialImage
+	// Figures are the page's gallery; Files its documents.
+	Figures []Figure
+	Files   []File
+	// Sizes is the sizes attribute of the gallery's photos.
+	Sizes string
 	// Alternates are the page and its translations for the hreflang
 	// links, XDefault the address of the one in the default language;
 	// Locales the og:locale:alternate values of the translations.
@@ -117,8 +124,15 @@ func (r *Renderer) derive(v *View) error {
 	v.Described = p.Kind != site.Alias && p.Kind != notFound
 	v.Article = p.Kind == site.Meeting || p.Kind == site.Article
 	v.AbsURL = r.links.Abs(p.URL)
-	if path := r.image(p); v.Described && path != "" {
-		v.ImageURL, _ = r.absURL(path) // a path never fails
+	v.Figures, v.Sizes = r.figures(p), Sizes
+	var err error
+	if v.Files, err = r.files(v); err != nil {
+		return err
+	}
+	if v.Described {
+		if v.Social, err = r.socialImage(v); err != nil {
+			return err
+		}
 	}
 	v.Chrome = Chrome{L: v.L, Lang: v.Lang, Site: v.Site}
 	v.Top = HeaderTop{L: v.L, Lang: v.Lang, IsHome: v.IsHome, IsSearch: v.IsSearch}
@@ -142,7 +156,6 @@ func (r *Renderer) derive(v *View) error {
 	if !v.Described {
 		return nil
 	}
-	var err error
 	v.JSONLD, err = r.jsonLD(v)
 	return err
 }
