@@ -149,7 +149,7 @@ func Run(src fs.FS, opts Options) *Result {
 	if res.Problems.HasErrors() {
 		return res
 	}
-	m := newMedia(resources, opts, &res.Problems)
+	m := newMedia(resources, opts)
 	m.pageMedia(s, opts.Workers, &res.Problems)
 
 	min := output.NewMinifier()
@@ -247,12 +247,10 @@ func Run(src fs.FS, opts Options) *Result {
 	} else {
 		validate(s, res.Files, assetFiles, &res.Problems)
 	}
-	if opts.ImageCache != "" && !res.Problems.HasErrors() {
+	if !res.Problems.HasErrors() {
 		// Photos taken out of the site would otherwise stay in the cache
 		// for ever.
-		if _, err := m.proc.Prune(); err != nil {
-			res.Problems.Add(diag.Problem{Path: opts.ImageCache, Severity: diag.Warning, Message: err.Error()})
-		}
+		m.prune(&res.Problems)
 	}
 	return res
 }

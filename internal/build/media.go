@@ -37,8 +37,11 @@ type resource struct {
 // media is one build's image phase: the bundle files, the processor, and
 // what has been published, each file once however many pages show it.
 type media struct {
-	files map[string]resource // by path under content/
-	proc  *images.Processor
+	files    map[string]resource // by path under content/
+	cacheDir string
+	workers  int
+	procOnce sync.Once
+	proc     *images.Processor
 
 	mu       sync.Mutex
 	done     map[string]*processed // by path under content/ and focus, for social previews
@@ -53,18 +56,39 @@ type processed struct {
 	err      error
 }
 
-func newMedia(files map[string]resource, o Options, problems *diag.List) *media {
-	var cache *images.Cache
-	if o.ImageCache != "" {
-		c, err := images.OpenCache(o.ImageCache)
-		if err != nil {
-			problems.Add(diag.Problem{Path: o.ImageCache, Severity: diag.Warning, Message: err.Error() + "; photos are made without it"})
-		} else {
-			cache = c
-		}
-	}
-	return &media{files: files, proc: images.New(images.Options{}, cache, min(o.Workers, 4)),
+func newMedia(files map[string]resource, o Options) *media {
+	return &media{files: files, cacheDir: o.ImageCache, workers: min(o.Workers, 4),
 		done: map[string]*processed{}, out: map[string][]byte{}}
+}
+
+// processor makes the Processor on first use, so that a site without
+// photos (or a build that fails before them) leaves no cache folder.
+func (m *media) processor() *images.Processor {
+	m.procOnce.Do(func() {
+		var cache *images.Cache
+		if m.cacheDir != "" {
+			c, err := images.OpenCache(m.cacheDir)
+			if err != nil {
+				m.mu.Lock()
+				m.problems.Add(diag.Problem{Path: m.cacheDir, Severity: diag.Warning, Message: err.Error() + "; photos are made without it"})
+				m.mu.Unlock()
+			} else {
+				cache = c
+			}
+		}
+		m.proc = images.New(images.Options{}, cache, m.workers)
+	})
+	return m.proc
+}
+
+// prune drops the cache entries this build did not use.
+func (m *media) prune(problems *diag.List) {
+	if m.proc == nil || m.cacheDir == "" {
+		return
+	}
+	if _, err := m.proc.Prune(); err != nil {
+		problems.Add(diag.Problem{Path: m.cacheDir, Severity: diag.Warning, Message: err.Error()})
+	}
 }
 
 // variants makes (once) the variants of the bundle file p, or its social
@@ -84,14 +108,14 @@ func (m *media) variants(p string, social bool, focus *content.Focus) ([]images.
 	e.once.Do(func() {
 		src := m.files[p].data
 		if !social {
-			e.variants, e.err = m.proc.Variants(src)
+			e.variants, e.err = m.processor().Variants(src)
 			return
 		}
 		var f *images.Focus
 		if focus != nil {
 			f = &images.Focus{X: focus.X, Y: focus.Y}
 		}
-		v, err := m.proc.Social(src, f)
+		v, err := m.processor().Social(src, f)
 		e.variants, e.err = []images.Variant{v}, err
 	})
 	return e.variants, e.err
@@ -178,6 +202,7 @@ func (m *media) pageMedia(s *site.Site, workers int, problems *diag.List) {
 	for _, l := range lists {
 		problems.Merge(l)
 	}
+	problems.Merge(m.problems)
 }
 
 func (m *media) onePage(s *site.Site, p *site.Page, problems *diag.List) {
@@ -187,7 +212,9 @@ func (m *media) onePage(s *site.Site, p *site.Page, problems *diag.List) {
 	for _, ph := range p.Photos {
 		pic, err := m.picture(dir, bundle+ph.File)
 		if err != nil {
-			problems.Add(imageProblem(p.Doc, ph.Pos, ph.File, err))
+			if ph.AltLang == "" { // else the default language's file reports it
+				problems.Add(imageProblem(p.Doc, ph.Pos, ph.File, err))
+			}
 			continue
 		}
 		pic.Photo = ph
@@ -196,7 +223,9 @@ func (m *media) onePage(s *site.Site, p *site.Page, problems *diag.List) {
 	if c := p.CoverPhoto(); c != nil && c.Alt != content.DecorativeAlt {
 		vs, err := m.variants(bundle+c.File, true, c.Focus)
 		if err != nil {
-			problems.Add(imageProblem(p.Doc, c.Pos, c.File, err))
+			if c.AltLang == "" {
+				problems.Add(imageProblem(p.Doc, c.Pos, c.File, err))
+			}
 		} else {
 			v := vs[0]
 			out := dir + v.Name(stem(c.File)+"-social")
