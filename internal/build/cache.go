@@ -71,6 +71,10 @@ type Cache struct {
 	walked *walk
 	// siteKey is the current build's key of site.Build's inputs.
 	siteKey [32]byte
+	// photos are the last build's processed photos, by the key media
+	// gives them (their bytes' hash and what was made): serve keeps them
+	// in memory, as the image cache on disk does for build.
+	photos map[string]*processed
 }
 
 // walk is a listing of the files under a folder.

@@ -44,7 +44,8 @@ type media struct {
 	proc     *images.Processor
 
 	mu       sync.Mutex
-	done     map[string]*processed // by path under content/ and focus, for social previews
+	done     map[string]*processed // by the file's hash, and focus for social previews
+	prev     map[string]*processed // the last build's, with a Cache
 	out      map[string][]byte     // output path → bytes
 	problems diag.List
 }
@@ -57,8 +58,13 @@ type processed struct {
 }
 
 func newMedia(files map[string]resource, o Options) *media {
-	return &media{files: files, cacheDir: o.ImageCache, workers: min(o.Workers, 4),
+	m := &media{files: files, cacheDir: o.ImageCache, workers: min(o.Workers, 4),
 		done: map[string]*processed{}, out: map[string][]byte{}}
+	if o.Cache != nil {
+		m.prev = o.Cache.photos
+		o.Cache.photos = m.done // read by the next build only
+	}
+	return m
 }
 
 // processor makes the Processor on first use, so that a site without
@@ -94,19 +100,23 @@ func (m *media) prune(problems *diag.List) {
 // variants makes (once) the variants of the bundle file p, or its social
 // preview when social is set.
 func (m *media) variants(p string, social bool, focus *content.Focus) ([]images.Variant, error) {
-	key := p
+	src := m.files[p]
+	key := string(src.key[:]) + p // without a Cache the key is zero: the path tells files apart
 	if social {
-		key = fmt.Sprint(p, "\x00social", focus)
+		key = fmt.Sprint(key, "\x00social", focus)
 	}
 	m.mu.Lock()
 	e := m.done[key]
 	if e == nil {
-		e = &processed{}
+		e = m.prev[key]
+		if e == nil || e.err != nil {
+			e = &processed{}
+		}
 		m.done[key] = e
 	}
 	m.mu.Unlock()
 	e.once.Do(func() {
-		src := m.files[p].data
+		src := src.data
 		if !social {
 			e.variants, e.err = m.processor().Variants(src)
 			return
