@@ -142,7 +142,13 @@ func checkPageMeta(t *testing.T, b built, p *site.Page) []string {
 	if one("og:title") == "" || one("og:title") != one("twitter:title") || one("og:description") != one("twitter:description") {
 		t.Errorf("%s: og/twitter title and description disagree", file)
 	}
-	if one("og:locale") != p.Lang.Locale || one("twitter:card") != "summary" || one("og:site_name") != p.Lang.Title {
+	// A page with an image (its photo's preview, or the site's default)
+	// is shown large; one without, as a summary.
+	card := "summary"
+	if len(head.meta["og:image"]) > 0 {
+		card = "summary_large_image"
+	}
+	if one("og:locale") != p.Lang.Locale || one("twitter:card") != card || one("og:site_name") != p.Lang.Title {
 		t.Errorf("%s: og:locale %q, twitter:card %q, og:site_name %q", file, one("og:locale"), one("twitter:card"), one("og:site_name"))
 	}
 	var wantAlt []string
@@ -157,6 +163,10 @@ func checkPageMeta(t *testing.T, b built, p *site.Page) []string {
 		types = append(types, "og:image")
 		if _, ok := b.files[strings.TrimPrefix(img[0], base)]; !ok || !strings.HasPrefix(img[0], base) {
 			t.Errorf("%s: og:image %s is not a written file", file, img[0])
+		}
+		// Social networks show no SVG, and lay out the card by its size.
+		if strings.HasSuffix(img[0], ".svg") || one("og:image:width") == "" || one("og:image:height") == "" || one("og:image:alt") == "" {
+			t.Errorf("%s: og:image %s, width %q, height %q, alt %q", file, img[0], one("og:image:width"), one("og:image:height"), one("og:image:alt"))
 		}
 	}
 

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/lubuskie-es/sitegen/internal/content"
 	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
@@ -54,7 +53,7 @@ func (r *Renderer) figures(p *site.Page) []Figure {
 	for i, pic := range p.Pictures {
 		f := Figure{Src: r.basePath + pic.Fallback.Src, Srcset: r.srcset(pic.Fallback.Srcset), Width: pic.Width, Height: pic.Height,
 			Alt: pic.Alt, AltLang: pic.AltLang, Caption: pic.Caption, CaptionLang: pic.CaptionLang, Credit: pic.Credit, Eager: i == 0}
-		if f.Alt == content.DecorativeAlt {
+		if pic.Decorative() {
 			f.Alt, f.AltLang = "", ""
 		}
 		for _, s := range pic.Sources {

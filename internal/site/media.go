@@ -17,6 +17,10 @@ type Photo struct {
 	AltLang, CaptionLang string
 }
 
+// Decorative reports a photo marked as decoration (alt: "-"), which is
+// written with alt="".
+func (p Photo) Decorative() bool { return p.Alt == content.DecorativeAlt }
+
 // Document is a document of a bundle as a page lists it; TitleLang is the
 // language of Title when the default language's stands in.
 type Document struct {
