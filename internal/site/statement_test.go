@@ -4,10 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lubuskie-es/sitegen/internal/config"
-	"github.com/lubuskie-es/sitegen/internal/content"
 	"github.com/lubuskie-es/sitegen/internal/diag"
-	"github.com/lubuskie-es/sitegen/internal/site"
 )
 
 // TestStatementReview: the build warns when the accessibility statement's
@@ -39,7 +36,7 @@ func TestStatementReview(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src := "---\ntitle: Deklaracja dostępności\nparams:\n  statement:\n    " + c.params + "\n---\nTekst.\n"
-			problems := buildAt(t, c.now, map[string]string{"deklaracja.pl.md": src})
+			_, problems := buildOn(t, map[string]string{"deklaracja.pl.md": src}, c.now, false)
 			items := problems.Items()
 			if c.want == "" {
 				if len(items) > 0 {
@@ -56,23 +53,4 @@ func TestStatementReview(t *testing.T) {
 			}
 		})
 	}
-}
-
-// buildAt resolves files as the build helper does, with another "now".
-func buildAt(t *testing.T, now time.Time, files map[string]string) diag.List {
-	t.Helper()
-	cfg, problems := config.Parse([]byte(siteYAML))
-	if problems.HasErrors() {
-		t.Fatalf("config: %v", problems.Items())
-	}
-	var docs []*content.Doc
-	for p, src := range files {
-		d, ps := content.Parse(p, []byte(src), content.Options{Languages: cfg.Codes(), Location: cfg.Location})
-		if ps.HasErrors() {
-			t.Fatalf("parse %s: %v", p, ps.Items())
-		}
-		docs = append(docs, d)
-	}
-	_, problems = site.Build(cfg, docs, site.Options{Now: now, AccessibilityKey: "deklaracja"})
-	return problems
 }
