@@ -251,7 +251,14 @@ func (s *source) setBody(text string) {
 // scalar is a scalar node of a tag: "!!str" is quoted by yaml.v3 when
 // it would read as another type, "" is written plain (dates, numbers).
 func scalar(tag, v string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v}
+	// yaml.v3 writes a string with a line break as a block scalar, whose
+	// last line break the closing --- of the front matter then takes
+	// ("title: |2+" read back as ""); quoted, every character comes back.
+	if tag == "!!str" && strings.ContainsAny(v, "\n\r") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }
 
 // strings returns a list node's strings, and whether the node is a list
