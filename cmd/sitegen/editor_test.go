@@ -24,7 +24,7 @@ func TestPreviewer(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rel := "meetings/2015-05-14-spotkanie-sygnatariuszy.pl.md"
+	rel := "meetings/2015-05-14-spotkanie-sygnatariuszy/index.pl.md"
 	file := filepath.Join(dir, "content", filepath.FromSlash(rel))
 	orig, err := os.ReadFile(file)
 	if err != nil {

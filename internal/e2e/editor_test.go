@@ -97,7 +97,7 @@ func shot(t *testing.T, ctx context.Context, name string) {
 // at either width.
 func TestEditor(t *testing.T) {
 	dir, editorURL := serveBinary(t)
-	file := filepath.Join(dir, "content", "meetings", "2015-05-14-spotkanie-sygnatariuszy.pl.md")
+	file := filepath.Join(dir, "content", "meetings", "2015-05-14-spotkanie-sygnatariuszy", "index.pl.md")
 	// A page without its translation puts a "Przetłumacz" button in the
 	// list for axe to see.
 	if err := os.WriteFile(filepath.Join(dir, "content", "tylko-po-polsku.pl.md"), []byte("---\ntitle: Tylko po polsku\n---\nTekst.\n"), 0o644); err != nil {
@@ -114,7 +114,7 @@ func TestEditor(t *testing.T) {
 			shot(t, ctx, fmt.Sprintf("editor-list-%d", width))
 
 			// Open the meeting from the list, as a writer would.
-			if err := chromedp.Do(ctx, chromedp.Click(`a[href*="2015-05-14-spotkanie-sygnatariuszy.pl.md"]`)); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Click(`a[href*="2015-05-14-spotkanie-sygnatariuszy/index.pl.md"]`)); err != nil {
 				t.Fatal(err)
 			}
 			waitFor(t, ctx, "form", `!!document.getElementById("f-location")`)
@@ -206,7 +206,7 @@ func TestEditor(t *testing.T) {
 			}
 
 			// Put the file back for the next width.
-			if err := os.WriteFile(file, mustRead(t, filepath.Join(root, "content", "meetings", "2015-05-14-spotkanie-sygnatariuszy.pl.md")), 0o644); err != nil {
+			if err := os.WriteFile(file, mustRead(t, filepath.Join(root, "content", "meetings", "2015-05-14-spotkanie-sygnatariuszy", "index.pl.md")), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		})

@@ -132,7 +132,7 @@ func sameFiles(t *testing.T, before, after map[string][32]byte) {
 	}
 }
 
-const meeting = "meetings/2015-05-14-spotkanie-sygnatariuszy.pl.md"
+const meeting = "meetings/2015-05-14-spotkanie-sygnatariuszy/index.pl.md"
 
 // TestRefused sends requests that must change nothing: each gets its
 // status and the site's files stay as they were.
@@ -190,7 +190,7 @@ func TestRefused(t *testing.T) {
 		{name: "absolute", method: "POST", target: "save", form: good("/etc/passwd"), want: 400},
 		{name: "absolute .md", method: "POST", target: "save", form: good(filepath.Join(dir, "content", meeting)), want: 400},
 		{name: "backslash", method: "POST", target: "save", form: good(`meetings\..\..\site.yaml`), want: 400},
-		{name: "not clean", method: "POST", target: "save", form: good("meetings//2015-05-14-spotkanie-sygnatariuszy.pl.md"), want: 400},
+		{name: "not clean", method: "POST", target: "save", form: good("meetings//2015-05-14-spotkanie-sygnatariuszy/index.pl.md"), want: 400},
 		{name: "NUL", method: "POST", target: "save", form: good("meetings/x\x00.md"), want: 400},
 		{name: "not markdown", method: "POST", target: "save", form: good("meetings"), want: 400},
 		{name: "hidden file", method: "POST", target: "save", form: good(".x.md"), want: 400},
@@ -297,7 +297,7 @@ func TestUploadRefused(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(w.Body.String(), `![Sala konferencyjna](sala-glowna.png)`) {
 		t.Fatalf("status %d: %s", w.Code, w.Body)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "content", "meetings", "sala-glowna.png")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "content", "meetings", "2015-05-14-spotkanie-sygnatariuszy", "sala-glowna.png")); err != nil {
 		t.Error(err)
 	}
 }
