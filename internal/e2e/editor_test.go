@@ -114,7 +114,7 @@ func TestEditor(t *testing.T) {
 			shot(t, ctx, fmt.Sprintf("editor-list-%d", width))
 
 			// Open the meeting from the list, as a writer would.
-			if err := chromedp.Do(ctx, chromedp.Click(`a[href*="2015-05-14-spotkanie-sygnatariuszy/index.pl.md"]`)); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Click(`a[href*="2015-05-14-spotkanie-sygnatariuszy%2findex.pl.md" i]`)); err != nil {
 				t.Fatal(err)
 			}
 			waitFor(t, ctx, "form", `!!document.getElementById("f-location")`)
