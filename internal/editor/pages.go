@@ -205,19 +205,29 @@ func polish(p diag.Problem) string {
 	return "Błąd: " + msg
 }
 
+// editedFile reads rel from disk and applies the posted form to it; on a
+// failure it has answered the request, and ok is false.
+func (h *Handler) editedFile(w http.ResponseWriter, r *http.Request, rel string) (disk, src []byte, ok bool) {
+	disk, err := h.root.ReadFile(rel)
+	if err != nil {
+		http.Error(w, "Nie udało się odczytać pliku.", http.StatusInternalServerError)
+		return nil, nil, false
+	}
+	src, err = h.edited(r.PostForm, rel, disk)
+	if err != nil {
+		badEdit(w, err)
+		return nil, nil, false
+	}
+	return disk, src, true
+}
+
 // save writes the form's version of rel unless the file changed since
 // the form was opened or the new front matter is invalid.
 func (h *Handler) save(w http.ResponseWriter, r *http.Request, rel string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	disk, err := h.root.ReadFile(rel)
-	if err != nil {
-		http.Error(w, "Nie udało się odczytać pliku.", http.StatusInternalServerError)
-		return
-	}
-	src, err := h.edited(r.PostForm, rel, disk)
-	if err != nil {
-		badEdit(w, err)
+	disk, src, ok := h.editedFile(w, r, rel)
+	if !ok {
 		return
 	}
 	if r.PostForm.Get("hash") != hash(disk) {
@@ -302,14 +312,8 @@ func (h *Handler) preview(w http.ResponseWriter, r *http.Request, rel string) {
 		http.NotFound(w, r)
 		return
 	}
-	disk, err := h.root.ReadFile(rel)
-	if err != nil {
-		http.Error(w, "Nie udało się odczytać pliku.", http.StatusInternalServerError)
-		return
-	}
-	src, err := h.edited(r.PostForm, rel, disk)
-	if err != nil {
-		badEdit(w, err)
+	_, src, ok := h.editedFile(w, r, rel)
+	if !ok {
 		return
 	}
 	page, problems := h.opts.Preview(rel, src)

@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/lubuskie-es/sitegen/internal/i18n"
@@ -110,7 +111,7 @@ func catalog(s *site.Site, l *site.Lang, c *i18n.Catalog, abs func(string) strin
 	dist := func(name, format, media string) distribution {
 		u := abs(Path(s, l, name, format))
 		return distribution{ID: u + "#distribution", Type: "dcat:Distribution", Title: t("data_" + name + "_" + format),
-			AccessURL: ref{landing}, DownloadURL: ref{u}, Format: ref{euFileType + upper(format)},
+			AccessURL: ref{landing}, DownloadURL: ref{u}, Format: ref{euFileType + strings.ToUpper(format)},
 			MediaType: ref{ianaMedia + media}, License: license}
 	}
 	set := func(name string, modified time.Time) dataset {
@@ -173,15 +174,5 @@ func euCode(code string) string {
 	if c, ok := languageCodes[code]; ok {
 		return c
 	}
-	return upper(code)
-}
-
-func upper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
+	return strings.ToUpper(code)
 }

@@ -96,9 +96,7 @@ func Files(s *site.Site, catalogs map[string]*i18n.Catalog, eventPath func(*site
 		problems.Errorf("site.yaml", 0, 0, "baseURL %q: %v", s.Config.BaseURL, err)
 		return nil, problems
 	}
-	abs := func(p string) string {
-		return base.ResolveReference(&url.URL{Path: strings.TrimPrefix(p, "/")}).String()
-	}
+	abs := site.NewLinker(base).Abs // every address the site writes, made one way
 	var files []output.File
 	for _, l := range s.Langs {
 		c := catalogs[l.Config.Code]
